@@ -12,7 +12,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * from the seven, then frames of the kept modalities dropped with a rate drawn uniformly from
  * [0, 0.5]; the two views are drawn independently and may coincide.
  */
-public final class MissingnessConfig implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+public final class MissingnessConfig implements Configurable, Provenancable<ConfiguredObjectProvenance>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     @Config(description = "How a view chooses the modalities it keeps: UNIFORM_SUBSETS, INDEPENDENT_MODALITIES or COMPLETE.")
     private SubsetDistribution subsetDistribution = SubsetDistribution.UNIFORM_SUBSETS;

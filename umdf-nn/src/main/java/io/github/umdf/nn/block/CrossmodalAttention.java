@@ -1,0 +1,106 @@
+package io.github.umdf.nn.block;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Multi-head crossmodal attention, paper eq. (7):
+ * {@code CA(X_s, X_t) = softmax(X_t W_Q (X_s W_K)^T / sqrt(d_k)) X_s W_V}, followed by an output
+ * projection, with {@code heads} heads of size {@code d / heads}. Queries come from the target
+ * sequence {@code X_t}, keys and values from the source {@code X_s}; with {@code X_s = X_t} it is
+ * ordinary self-attention.
+ *
+ * <p>Inputs: {@code [query (B, Tq, d), source (B, Tk, d)]} or
+ * {@code [query, source, keyMask (B, Tk)]} with 1 = attend, 0 = ignore. A query whose keys are all
+ * masked yields a zero vector (SPEC D2), never NaN. Output: {@code [(B, Tq, d)]}.
+ *
+ * <p>Dropout on the attention weights uses one fused native dropout call per forward, so only one
+ * mask of size {@code B x heads x Tq x Tk} exists at a time (it is the costliest operation of a CPU
+ * training step); with rate 0 no mask is drawn.
+ */
+public final class CrossmodalAttention extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final int dim;
+    private final int heads;
+    private final float attentionDropout;
+    private final Linear query;
+    private final Linear keyValue;
+    private final Linear output;
+
+    /**
+     * @param dim              model dimension {@code d}
+     * @param heads            number of heads; must divide {@code dim}
+     * @param attentionDropout dropout rate on the attention weights
+     */
+    public CrossmodalAttention(int dim, int heads, float attentionDropout) {
+        super(VERSION);
+        if (heads < 1 || dim % heads != 0) {
+            throw new IllegalArgumentException("Expected heads dividing the model dimension " + dim + ", found " + heads);
+        }
+        this.dim = dim;
+        this.heads = heads;
+        this.attentionDropout = attentionDropout;
+        this.query = addChildBlock("query", Linear.builder().setUnits(dim).build());
+        this.keyValue = addChildBlock("keyValue", Linear.builder().setUnits(2L * dim).build());
+        this.output = addChildBlock("output", Linear.builder().setUnits(dim).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray q = inputs.get(0);
+        NDArray source = inputs.get(1);
+        NDArray mask = inputs.size() > 2 ? inputs.get(2) : null;
+        return new NDList(attend(ps, q, source, mask, training));
+    }
+
+    /** The attention output {@code (B, Tq, d)}; see the class comment. */
+    public NDArray attend(ParameterStore ps, NDArray target, NDArray source, NDArray keyMask, boolean training) {
+        long b = target.getShape().get(0);
+        long tq = target.getShape().get(1);
+        long tk = source.getShape().get(1);
+        int dh = dim / heads;
+        NDArray q = query.forward(ps, new NDList(target), training).head()
+                .reshape(b, tq, heads, dh).transpose(0, 2, 1, 3); // (B, H, Tq, dh)
+        NDArray kv = keyValue.forward(ps, new NDList(source), training).head()
+                .reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4); // (2, B, H, Tk, dh)
+        NDArray k = kv.get(0);
+        NDArray v = kv.get(1);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(dh)); // (B, H, Tq, Tk)
+        NDArray weights = Masks.maskedSoftmax(scores, keyMask);
+        if (training && attentionDropout > 0f) {
+            weights = Dropout.dropout(weights, attentionDropout, true).head();
+        }
+        NDArray context = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
+        return output.forward(ps, new NDList(context), training).head();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = new Shape(1, 1, dim);
+        query.initialize(manager, dataType, s);
+        keyValue.initialize(manager, dataType, s);
+        output.initialize(manager, dataType, s);
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int heads() {
+        return heads;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.umdf.nn.block;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A post-norm transformer encoder layer (Vaswani et al. 2017) with LayerNorm over the feature axis:
+ * {@code Y = LN(X + drop(SelfAttention(X))); out = LN(Y + drop(FFN(Y)))}. Written here because
+ * DJL's {@code TransformerEncoderBlock} normalises with BatchNorm. Inputs {@code [x (B, T, D)]} or
+ * {@code [x, keyMask (B, T)]}.
+ */
+public final class EncoderLayer extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final int dim;
+    private final float resDropout;
+    private final CrossmodalAttention attention;
+    private final LayerNorm attentionNorm;
+    private final FeedForward feedForward;
+    private final LayerNorm feedForwardNorm;
+
+    /**
+     * @param dim         feature dimension {@code D}
+     * @param heads       attention heads (dividing {@code D})
+     * @param attnDropout dropout on attention weights
+     * @param reluDropout dropout inside the feed-forward network
+     * @param resDropout  dropout before each residual sum
+     */
+    public EncoderLayer(int dim, int heads, float attnDropout, float reluDropout, float resDropout) {
+        super(VERSION);
+        this.dim = dim;
+        this.resDropout = resDropout;
+        this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, heads, attnDropout));
+        this.attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
+        this.feedForward = addChildBlock("feedForward", new FeedForward(dim, 4 * dim, reluDropout));
+        this.feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(ps, inputs.get(0), inputs.size() > 1 ? inputs.get(1) : null, training));
+    }
+
+    /** The layer on {@code x (B, T, D)} with an optional key mask {@code (B, T)}. */
+    public NDArray forward(ParameterStore ps, NDArray x, NDArray keyMask, boolean training) {
+        NDArray a = attention.attend(ps, x, x, keyMask, training);
+        NDArray y = attentionNorm.forward(ps, new NDList(drop(a, training).add(x)), training).head();
+        NDArray f = feedForward.forward(ps, new NDList(y), training).head();
+        return feedForwardNorm.forward(ps, new NDList(drop(f, training).add(y)), training).head();
+    }
+
+    private NDArray drop(NDArray a, boolean training) {
+        return training && resDropout > 0f ? Dropout.dropout(a, resDropout, true).head() : a;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = new Shape(1, 1, dim);
+        attention.initialize(manager, dataType, s, s);
+        attentionNorm.initialize(manager, dataType, s);
+        feedForward.initialize(manager, dataType, s);
+        feedForwardNorm.initialize(manager, dataType, s);
+    }
+}

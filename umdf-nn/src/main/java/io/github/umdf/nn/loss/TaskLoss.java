@@ -1,0 +1,67 @@
+package io.github.umdf.nn.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import io.github.umdf.nn.data.Task;
+
+/**
+ * The task losses: MSE (or L1) for regression, cross-entropy for single-label classification,
+ * per-label binary cross-entropy for multi-label classification (paper: "cross-entropy and MSE loss
+ * as the task losses"), plus the logits-distillation discrepancy of each task (paper eqs. (5)-(6)).
+ * All return a scalar averaged over the batch (and over outputs/labels).
+ */
+public final class TaskLoss {
+    private TaskLoss() {
+    }
+
+    /** Regression loss kinds. */
+    public enum RegressionLoss {
+        /** Mean squared error (the paper's). */
+        MSE,
+        /** Mean absolute error. */
+        L1
+    }
+
+    /**
+     * The task loss of predictions against targets.
+     *
+     * @param outputs {@code (n, out)}: values (regression) or logits
+     * @param targets {@code (n, K)}: values, the class index (single-label, K = 1) or 0/1 per label
+     */
+    public static NDArray task(Task task, RegressionLoss regression, NDArray outputs, NDArray targets) {
+        switch (task) {
+            case REGRESSION:
+                NDArray diff = outputs.sub(targets);
+                return regression == RegressionLoss.L1 ? diff.abs().mean() : diff.square().mean();
+            case SINGLE_LABEL: {
+                NDArray logp = outputs.logSoftmax(-1);
+                NDArray onehot = targets.squeeze(1).toType(DataType.INT64, false).oneHot((int) outputs.getShape().get(1))
+                        .toType(DataType.FLOAT32, false);
+                return logp.mul(onehot).sum(new int[] {1}).mean().neg();
+            }
+            case MULTI_LABEL:
+                // log(1 + e^z) − y z, stable: max(z, 0) − y z + log(1 + e^{−|z|})
+                return outputs.maximum(0f).sub(outputs.mul(targets)).add(outputs.abs().neg().exp().add(1f).log()).mean();
+            default:
+                throw new IllegalStateException("Unknown task " + task);
+        }
+    }
+
+    /**
+     * The logits-distillation loss between the two views' outputs of the shared head {@code f_y}:
+     * MSE for regression (eq. (6)), JS of the softmax for single-label (eq. (5)), JS per label of the
+     * sigmoid two-way distributions for multi-label.
+     */
+    public static NDArray logitsDiscrepancy(Task task, NDArray outputsA, NDArray outputsB) {
+        switch (task) {
+            case REGRESSION:
+                return outputsA.sub(outputsB).square().mean();
+            case SINGLE_LABEL:
+                return JensenShannon.softmaxLogits(outputsA, outputsB);
+            case MULTI_LABEL:
+                return JensenShannon.sigmoidLogits(outputsA, outputsB);
+            default:
+                throw new IllegalStateException("Unknown task " + task);
+        }
+    }
+}

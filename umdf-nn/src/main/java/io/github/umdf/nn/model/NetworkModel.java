@@ -1,0 +1,40 @@
+package io.github.umdf.nn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.github.umdf.nn.data.DatasetSchema;
+
+/**
+ * A network built for one data set, as the one training loop and the evaluation protocol use it.
+ * UMDF, its ablations and every baseline implement it; nothing else about a model is needed to
+ * train, evaluate, save or load it.
+ */
+public interface NetworkModel {
+    /** The specification the network was built from. */
+    ModelSpec spec();
+
+    /** The data set schema the network was built for. */
+    DatasetSchema schema();
+
+    /** The root block holding every parameter (for saving, loading and counting). */
+    Block block();
+
+    /** Allocates and initialises every parameter on {@code manager} (draws from the engine's random state). */
+    void initialize(NDManager manager);
+
+    /**
+     * The training objective of one batch.
+     *
+     * @param views   {@code viewsPerSample()} stacked views of {@code B} samples: rows {@code [v*B, (v+1)*B)} are view {@code v}
+     * @param targets {@code (B, K)} targets
+     */
+    LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, boolean training);
+
+    /** Predictions {@code (N, out)} in evaluation mode: regression values or logits. */
+    NDArray predict(ParameterStore ps, ModalityInputs inputs);
+
+    /** The joint representation {@code (N, D)} used for predictions (t-SNE, paper Figure 6). */
+    NDArray represent(ParameterStore ps, ModalityInputs inputs);
+}

@@ -1,0 +1,32 @@
+package io.github.umdf.nn.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/** Where a network runs. */
+public enum DeviceChoice {
+    /** The first GPU when DJL sees one, else the CPU. The default. */
+    AUTO,
+    /** Always the CPU. */
+    CPU,
+    /** The first GPU; fails when there is none. */
+    GPU;
+
+    /** The DJL device for this choice. */
+    public Device resolve() {
+        Engines.ensureOffline();
+        int gpus = Engine.getInstance().getGpuCount();
+        switch (this) {
+            case CPU:
+                return Device.cpu();
+            case GPU:
+                if (gpus == 0) {
+                    throw new IllegalStateException("device GPU requested but DJL sees no GPU; "
+                            + "install the CUDA native (README, 'GPU') or use device CPU or AUTO");
+                }
+                return Device.gpu();
+            default:
+                return gpus > 0 ? Device.gpu() : Device.cpu();
+        }
+    }
+}

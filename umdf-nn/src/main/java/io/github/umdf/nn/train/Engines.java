@@ -1,0 +1,64 @@
+package io.github.umdf.nn.train;
+
+import ai.djl.engine.Engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Engine facts and the process-wide random state. DJL never downloads here: the PyTorch native
+ * comes from the {@code pytorch-native-cpu} jar on the class path, and offline mode is switched on
+ * before the engine starts so that any download attempt fails loudly.
+ *
+ * <p>{@code Engine.setRandomSeed} seeds torch's global generator, which parameter initialisation and
+ * dropout draw from; it is shared by the whole process. {@link #RANDOM_LOCK} serialises the work
+ * that must be reproducible (initialising and training a network), so two trainings in one JVM
+ * cannot interleave their draws.
+ */
+public final class Engines {
+    /** Held while a network is initialised or trained. */
+    public static final ReentrantLock RANDOM_LOCK = new ReentrantLock();
+
+    private Engines() {
+    }
+
+    /** Switches DJL to offline mode unless the user chose otherwise. Idempotent. */
+    public static void ensureOffline() {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    /** The engine, offline. */
+    public static Engine engine() {
+        ensureOffline();
+        return Engine.getInstance();
+    }
+
+    /** Seeds the engine's random state from a 64-bit seed. */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /**
+     * Turns off gradient recording on this thread. PyTorch's grad mode is thread-local and on by
+     * default in new threads; inference on such a thread would record a graph for nothing.
+     */
+    public static void noGrad() {
+        if ("PyTorch".equals(engine().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+    }
+
+    /** DJL, engine and native versions and the GPU count, for provenance and logs. */
+    public static Map<String, String> versions() {
+        Engine e = engine();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("djl", Engine.getDjlVersion());
+        out.put("engine", e.getEngineName());
+        out.put("engineVersion", e.getVersion());
+        out.put("gpus", Integer.toString(e.getGpuCount()));
+        return out;
+    }
+}

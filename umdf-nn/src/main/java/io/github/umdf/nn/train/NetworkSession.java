@@ -1,0 +1,159 @@
+package io.github.umdf.nn.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.missing.SampleMask;
+import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.model.NetworkModel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A network with its parameters allocated on a device: what training produces and what
+ * prediction, evaluation and serialization use. Every array of a prediction batch lives in a
+ * sub-manager closed at the end of the batch; only the parameters live in the session's manager.
+ * Not thread-safe: use one session per thread.
+ */
+public final class NetworkSession implements AutoCloseable {
+    private final NetworkModel model;
+    private final NDManager manager;
+    private final ParameterStore parameterStore;
+    private final BatchBuilder batchBuilder;
+
+    private NetworkSession(NetworkModel model, Device device) {
+        Engines.ensureOffline();
+        this.model = model;
+        this.manager = NDManager.newBaseManager(device);
+        this.parameterStore = new ParameterStore(manager, false);
+        this.batchBuilder = new BatchBuilder(model.schema());
+    }
+
+    /**
+     * A new network with freshly initialised parameters, drawn from the engine seeded with {@code seed}.
+     */
+    public static NetworkSession create(ModelSpec spec, DatasetSchema schema, Device device, long seed) {
+        NetworkSession s = new NetworkSession(spec.build(schema), device);
+        Engines.RANDOM_LOCK.lock();
+        try {
+            Engines.seed(seed);
+            s.model.initialize(s.manager);
+        } finally {
+            Engines.RANDOM_LOCK.unlock();
+        }
+        return s;
+    }
+
+    /** A network with parameters read from {@link #parameterBytes()} output. */
+    public static NetworkSession load(ModelSpec spec, DatasetSchema schema, Device device, byte[] parameters) {
+        NetworkSession s = new NetworkSession(spec.build(schema), device);
+        Engines.RANDOM_LOCK.lock();
+        try {
+            s.model.initialize(s.manager);
+        } finally {
+            Engines.RANDOM_LOCK.unlock();
+        }
+        s.loadParameters(parameters);
+        return s;
+    }
+
+    public NetworkModel model() {
+        return model;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public ParameterStore parameterStore() {
+        return parameterStore;
+    }
+
+    public BatchBuilder batchBuilder() {
+        return batchBuilder;
+    }
+
+    /** The parameters in DJL's block format. */
+    public byte[] parameterBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                model.block().saveParameters(out);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the parameters by those of {@link #parameterBytes()} output (same specification and schema). */
+    public void loadParameters(byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.block().loadParameters(manager, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read network parameters", e);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("The parameters do not fit this network (" + model.spec().family()
+                    + " for " + model.schema().name() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (var p : model.block().getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    /** Predictions (regression values or logits) per sample, in evaluation mode. */
+    public float[][] predict(List<MultimodalSample> samples, List<SampleMask> masks, int batchSize) {
+        return run(samples, masks, batchSize, (ps, in) -> model.predict(ps, in));
+    }
+
+    /** Joint representations per sample, in evaluation mode. */
+    public float[][] represent(List<MultimodalSample> samples, List<SampleMask> masks, int batchSize) {
+        return run(samples, masks, batchSize, (ps, in) -> model.represent(ps, in));
+    }
+
+    private float[][] run(List<MultimodalSample> samples, List<SampleMask> masks, int batchSize,
+                          BiFunction<ParameterStore, ModalityInputs, NDArray> f) {
+        if (samples.size() != masks.size()) {
+            throw new IllegalArgumentException("Expected one mask per sample, got " + samples.size() + " and " + masks.size());
+        }
+        float[][] out = new float[samples.size()][];
+        Engines.noGrad();
+        for (int start = 0; start < samples.size(); start += batchSize) {
+            int end = Math.min(samples.size(), start + batchSize);
+            try (NDManager step = manager.newSubManager()) {
+                ModalityInputs in = batchBuilder.inputs(step, samples.subList(start, end), masks.subList(start, end));
+                NDArray y = f.apply(parameterStore, in);
+                int width = (int) y.getShape().get(1);
+                float[] flat = y.toFloatArray();
+                for (int i = start; i < end; i++) {
+                    out[i] = new float[width];
+                    System.arraycopy(flat, (i - start) * width, out[i], 0, width);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

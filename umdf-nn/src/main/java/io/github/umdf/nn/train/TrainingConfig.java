@@ -1,0 +1,150 @@
+package io.github.umdf.nn.train;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import io.github.umdf.nn.missing.MissingnessConfig;
+import io.github.umdf.nn.model.PaperDataset;
+import io.github.umdf.nn.model.Specs;
+
+import java.io.Serializable;
+
+/**
+ * How a network is trained: the one training loop's settings, shared by every model. Defaults are
+ * the paper's MOSI settings (Adam, batch 128, learning rate 1e-3, 100 epochs) and MulT's training
+ * details the paper does not give (gradient clipping at norm 0.8, learning rate divided by 10 after
+ * a validation plateau). Model selection and early stopping use the validation loss only.
+ */
+public final class TrainingConfig implements Configurable, Provenancable<ConfiguredObjectProvenance>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Config(description = "Samples per batch (paper: 128 MOSI, 16 MOSEI, 32 IEMOCAP).")
+    private int batchSize = 128;
+    @Config(description = "Adam learning rate (paper: 1e-3 MOSI and MOSEI, 2e-3 IEMOCAP).")
+    private double learningRate = 1e-3;
+    @Config(description = "Maximum number of epochs (paper: 100 MOSI, 30 MOSEI, 40 IEMOCAP).")
+    private int epochs = 100;
+    @Config(description = "Clip the global gradient norm to this value (MulT: 0.8); 0 disables clipping.")
+    private double gradClipNorm = 0.8;
+    @Config(description = "L2 weight decay added to the gradients (Adam).")
+    private double weightDecay = 0.0;
+    @Config(description = "Epochs without validation improvement before the learning rate is multiplied by lrDecayFactor (MulT: 20).")
+    private int lrPlateauPatience = 20;
+    @Config(description = "Factor applied to the learning rate on a plateau (MulT: 0.1).")
+    private double lrDecayFactor = 0.1;
+    @Config(description = "Epochs without validation improvement before training stops; 0 disables early stopping.")
+    private int earlyStoppingPatience = 0;
+    @Config(description = "How training views lose modalities and frames (SPEC D7); validation views follow the same distribution with fixed masks.")
+    private MissingnessConfig missingness = MissingnessConfig.defaults();
+    @Config(description = "AUTO (GPU when DJL sees one), CPU or GPU.")
+    private DeviceChoice device = DeviceChoice.AUTO;
+    @Config(description = "Seconds between progress lines within an epoch.")
+    private int progressSeconds = 30;
+
+    /** The defaults (paper, MOSI). */
+    public TrainingConfig() {
+    }
+
+    /** The paper's settings for one of its data sets. */
+    public static TrainingConfig paper(PaperDataset dataset) {
+        return builder().batchSize(dataset.batchSize()).learningRate(dataset.learningRate()).epochs(dataset.epochs()).build();
+    }
+
+    public static Builder builder() {
+        return new Builder(new TrainingConfig());
+    }
+
+    public Builder toBuilder() {
+        return new Builder(Specs.copy(this));
+    }
+
+    @Override
+    public void postConfig() {
+        String p = problem();
+        if (p != null) {
+            throw new PropertyException("", "TrainingConfig", p);
+        }
+    }
+
+    private String problem() {
+        if (batchSize < 1 || epochs < 1) {
+            return "batchSize and epochs must be positive, found " + batchSize + ", " + epochs;
+        }
+        if (!(learningRate > 0) || !(gradClipNorm >= 0) || !(weightDecay >= 0)) {
+            return "learningRate must be > 0 and gradClipNorm, weightDecay >= 0, found " + learningRate + ", " + gradClipNorm + ", " + weightDecay;
+        }
+        if (lrPlateauPatience < 1 || !(lrDecayFactor > 0 && lrDecayFactor <= 1) || earlyStoppingPatience < 0) {
+            return "expected lrPlateauPatience >= 1, lrDecayFactor in (0, 1], earlyStoppingPatience >= 0, found "
+                    + lrPlateauPatience + ", " + lrDecayFactor + ", " + earlyStoppingPatience;
+        }
+        if (missingness == null || device == null) {
+            return "missingness and device must be set";
+        }
+        return null;
+    }
+
+    public int batchSize() { return batchSize; }
+    public double learningRate() { return learningRate; }
+    public int epochs() { return epochs; }
+    public double gradClipNorm() { return gradClipNorm; }
+    public double weightDecay() { return weightDecay; }
+    public int lrPlateauPatience() { return lrPlateauPatience; }
+    public double lrDecayFactor() { return lrDecayFactor; }
+    public int earlyStoppingPatience() { return earlyStoppingPatience; }
+    public MissingnessConfig missingness() { return missingness; }
+    public DeviceChoice device() { return device; }
+    public int progressSeconds() { return progressSeconds; }
+
+    @Override
+    public ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "TrainingConfig");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingConfig && getProvenance().equals(((TrainingConfig) o).getProvenance());
+    }
+
+    @Override
+    public int hashCode() {
+        return getProvenance().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingConfig(batch=" + batchSize + ", lr=" + learningRate + ", epochs=" + epochs + ", clip=" + gradClipNorm
+                + ", " + missingness + ", device=" + device + ")";
+    }
+
+    /** Fluent construction in code; {@link #build()} validates. */
+    public static final class Builder {
+        private final TrainingConfig c;
+
+        private Builder(TrainingConfig c) {
+            this.c = c;
+        }
+
+        public Builder batchSize(int v) { c.batchSize = v; return this; }
+        public Builder learningRate(double v) { c.learningRate = v; return this; }
+        public Builder epochs(int v) { c.epochs = v; return this; }
+        public Builder gradClipNorm(double v) { c.gradClipNorm = v; return this; }
+        public Builder weightDecay(double v) { c.weightDecay = v; return this; }
+        public Builder lrPlateauPatience(int v) { c.lrPlateauPatience = v; return this; }
+        public Builder lrDecayFactor(double v) { c.lrDecayFactor = v; return this; }
+        public Builder earlyStoppingPatience(int v) { c.earlyStoppingPatience = v; return this; }
+        public Builder missingness(MissingnessConfig v) { c.missingness = v; return this; }
+        public Builder device(DeviceChoice v) { c.device = v; return this; }
+        public Builder progressSeconds(int v) { c.progressSeconds = v; return this; }
+
+        public TrainingConfig build() {
+            String p = c.problem();
+            if (p != null) {
+                throw new IllegalArgumentException(p);
+            }
+            return Specs.copy(c);
+        }
+    }
+}

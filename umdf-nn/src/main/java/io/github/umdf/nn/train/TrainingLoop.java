@@ -1,0 +1,249 @@
+package io.github.umdf.nn.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.util.Pair;
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.loss.TaskLoss;
+import io.github.umdf.nn.missing.KeyedRandom;
+import io.github.umdf.nn.missing.SampleMask;
+import io.github.umdf.nn.missing.TrainingViewSampler;
+import io.github.umdf.nn.model.LossTerms;
+import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.model.ModelSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The one training loop every model uses (UMDF, its ablations, every baseline).
+ *
+ * <p>Per epoch the training samples are shuffled by a stream keyed by (seed, epoch); each sample
+ * gets {@link ModelSpec#viewsPerSample()} views from the {@link TrainingViewSampler} (a pure
+ * function of seed, epoch and sample id); the views of a batch go through the network in one
+ * batched forward pass; Adam updates the parameters after the global gradient norm is clipped.
+ * After each epoch the validation loss is the task loss of the model's predictions on fixed
+ * validation views (drawn once from the training missingness distribution, keyed by the seed):
+ * it drives the learning-rate reduction on plateau, early stopping, and model selection (the
+ * parameters of the best epoch are restored at the end). The test split is never seen here.
+ *
+ * <p>Every NDArray of a step lives in a sub-manager closed at the end of the step; only the
+ * parameters and the optimizer state persist. Runs hold {@link Engines#RANDOM_LOCK}, so the same
+ * seed gives the same numbers on the same device.
+ */
+public final class TrainingLoop {
+    /** The epoch key of the fixed validation views. */
+    public static final int VALIDATION_EPOCH = -1;
+
+    private final ModelSpec spec;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+
+    public TrainingLoop(ModelSpec spec, TrainingConfig config, TrainingListener listener) {
+        this.spec = spec;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** A learning rate the plateau schedule can change between epochs. */
+    private static final class MutableRate implements ParameterTracker {
+        private volatile float value;
+
+        MutableRate(float value) {
+            this.value = value;
+        }
+
+        @Override
+        public float getNewValue(String parameterId, int numUpdate) {
+            return value;
+        }
+    }
+
+    /**
+     * Trains a new network.
+     *
+     * @param schema the data set's schema
+     * @param train  training samples
+     * @param valid  validation samples (model selection and early stopping only)
+     * @param seed   the run's seed: parameter initialisation, dropout, shuffling and missing views
+     */
+    public TrainingResult train(DatasetSchema schema, List<MultimodalSample> train, List<MultimodalSample> valid, long seed) {
+        if (train.isEmpty() || valid.isEmpty()) {
+            throw new IllegalArgumentException("Training needs training and validation samples, got " + train.size() + " and " + valid.size());
+        }
+        Device device = config.device().resolve();
+        Engines.RANDOM_LOCK.lock();
+        try {
+            NetworkSession session = NetworkSession.create(spec, schema, device, seed);
+            try {
+                return run(session, schema, train, valid, seed);
+            } catch (RuntimeException | Error e) {
+                session.close();
+                throw e;
+            }
+        } finally {
+            Engines.RANDOM_LOCK.unlock();
+        }
+    }
+
+    private TrainingResult run(NetworkSession session, DatasetSchema schema, List<MultimodalSample> train,
+                               List<MultimodalSample> valid, long seed) {
+        Engines.seed(seed);
+        TrainingViewSampler sampler = new TrainingViewSampler(config.missingness());
+        int views = spec.viewsPerSample();
+        MutableRate rate = new MutableRate((float) config.learningRate());
+        Optimizer adam = Adam.builder().optLearningRateTracker(rate).optWeightDecays((float) config.weightDecay()).build();
+        List<Parameter> parameters = new ArrayList<>();
+        for (Pair<String, Parameter> p : session.model().block().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                parameters.add(p.getValue());
+            }
+        }
+        List<SampleMask> validMasks = new ArrayList<>();
+        for (MultimodalSample s : valid) {
+            validMasks.add(sampler.views(seed, VALIDATION_EPOCH, s, 1)[0]);
+        }
+
+        List<EpochSummary> history = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        byte[] bestParameters = null;
+        int sinceImprovement = 0;
+        int sincePlateauCheck = 0;
+        boolean stoppedEarly = false;
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            long lastProgress = start;
+            int[] order = shuffled(train.size(), KeyedRandom.of("shuffle", seed, epoch));
+            Map<String, Double> sums = new LinkedHashMap<>();
+            for (int bi = 0; bi < batches; bi++) {
+                int from = bi * config.batchSize();
+                int to = Math.min(train.size(), from + config.batchSize());
+                List<MultimodalSample> batch = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    batch.add(train.get(order[i]));
+                }
+                Map<String, Float> losses = step(session, parameters, adam, sampler, seed, epoch - 1, batch, views);
+                losses.forEach((k, v) -> sums.merge(k, (double) v, Double::sum));
+                long now = System.nanoTime();
+                if ((now - lastProgress) / 1e9 >= config.progressSeconds() && bi + 1 < batches) {
+                    listener.onProgress(epoch, bi + 1, batches, (now - start) / 1e9);
+                    lastProgress = now;
+                }
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            sums.forEach((k, v) -> means.put(k, v / batches));
+
+            float[][] outputs = session.predict(valid, validMasks, Math.max(config.batchSize(), 64));
+            double validLoss = ValidationScores.loss(schema.task(), TaskLoss.RegressionLoss.MSE, valid, outputs);
+            double metric = ValidationScores.metric(schema.task(), valid, outputs);
+            if (!Double.isFinite(validLoss)) {
+                throw new IllegalStateException("Validation loss is " + validLoss + " at epoch " + epoch
+                        + ": training diverged; lower the learning rate");
+            }
+            boolean improved = validLoss < best;
+            if (improved) {
+                best = validLoss;
+                bestEpoch = epoch;
+                bestParameters = session.parameterBytes();
+                sinceImprovement = 0;
+                sincePlateauCheck = 0;
+            } else {
+                sinceImprovement++;
+                sincePlateauCheck++;
+                if (sincePlateauCheck >= config.lrPlateauPatience()) {
+                    rate.value = (float) (rate.value * config.lrDecayFactor());
+                    sincePlateauCheck = 0;
+                }
+            }
+            EpochSummary summary = new EpochSummary(epoch, config.epochs(), means, validLoss,
+                    ValidationScores.metricName(schema.task()), metric, rate.value, (System.nanoTime() - start) / 1e9, improved);
+            history.add(summary);
+            listener.onEpoch(summary);
+            if (config.earlyStoppingPatience() > 0 && sinceImprovement >= config.earlyStoppingPatience()) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        session.loadParameters(bestParameters);
+        return new TrainingResult(session, history, bestEpoch, best, stoppedEarly);
+    }
+
+    /** One optimisation step; returns the loss parts as floats. */
+    private Map<String, Float> step(NetworkSession session, List<Parameter> parameters, Optimizer optimizer,
+                                    TrainingViewSampler sampler, long seed, int epoch, List<MultimodalSample> batch, int views) {
+        int b = batch.size();
+        List<MultimodalSample> rows = new ArrayList<>(b * views);
+        List<SampleMask> masks = new ArrayList<>(b * views);
+        SampleMask[][] drawn = new SampleMask[b][];
+        for (int i = 0; i < b; i++) {
+            drawn[i] = sampler.views(seed, epoch, batch.get(i), views);
+        }
+        for (int v = 0; v < views; v++) {
+            for (int i = 0; i < b; i++) {
+                rows.add(batch.get(i));
+                masks.add(drawn[i][v]);
+            }
+        }
+        Map<String, Float> out = new LinkedHashMap<>();
+        try (NDManager step = session.manager().newSubManager()) {
+            ModalityInputs inputs = session.batchBuilder().inputs(step, rows, masks);
+            NDArray targets = session.batchBuilder().targets(step, batch);
+            try (GradientCollector collector = Engines.engine().newGradientCollector()) {
+                LossTerms loss = session.model().loss(session.parameterStore(), inputs, targets, true);
+                collector.backward(loss.total());
+                out.put("total", loss.total().getFloat());
+                loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
+            }
+            List<NDArray> grads = new ArrayList<>(parameters.size());
+            double squared = 0;
+            for (Parameter p : parameters) {
+                NDArray g = p.getArray().getGradient();
+                g.attach(step); // the handle, not the tensor: closed with the step
+                grads.add(g);
+                squared += g.square().sum().getFloat();
+            }
+            double norm = Math.sqrt(squared);
+            if (!Double.isFinite(norm)) {
+                throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged");
+            }
+            if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
+                float scale = (float) (config.gradClipNorm() / norm);
+                for (NDArray g : grads) {
+                    g.muli(scale);
+                }
+            }
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                optimizer.update(p.getId(), p.getArray(), grads.get(i));
+            }
+            out.put("gradNorm", (float) norm);
+        }
+        return out;
+    }
+
+    private static int[] shuffled(int n, SplittableRandom r) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

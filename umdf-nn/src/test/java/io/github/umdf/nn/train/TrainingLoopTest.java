@@ -1,0 +1,121 @@
+package io.github.umdf.nn.train;
+
+import ai.djl.ndarray.BaseNDManager;
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.FrameSequence;
+import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.missing.MissingnessConfig;
+import io.github.umdf.nn.model.UmdfConfig;
+import io.github.umdf.nn.testing.TestSamples;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingLoopTest {
+    static final UmdfConfig SMALL = UmdfConfig.builder().modelDim(8).heads(2).depth(1).encoderLayers(1).build();
+
+    static TrainingConfig quick(int epochs) {
+        return TrainingConfig.builder().batchSize(16).epochs(epochs).learningRate(3e-3).device(DeviceChoice.CPU).build();
+    }
+
+    private static List<Double> validLosses(TrainingResult r) {
+        List<Double> out = new ArrayList<>();
+        r.history().forEach(e -> out.add(e.validLoss()));
+        return out;
+    }
+
+    @Test
+    void sameSeedGivesIdenticalValidationLossesAndDifferentSeedsDiffer() {
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        List<MultimodalSample> train = TestSamples.random(schema, 40, 1);
+        List<MultimodalSample> valid = TestSamples.random(schema, 12, 2);
+        TrainingLoop loop = new TrainingLoop(SMALL, quick(3), TrainingListener.SILENT);
+        List<Double> a;
+        List<Double> b;
+        List<Double> c;
+        float[][] pa;
+        float[][] pb;
+        try (NetworkSession s = loop.train(schema, train, valid, 7).network()) {
+            pa = s.predict(valid, BatchBuilder.completeMasks(valid), 8);
+        }
+        TrainingResult ra = loop.train(schema, train, valid, 7);
+        TrainingResult rb = loop.train(schema, train, valid, 7);
+        TrainingResult rc = loop.train(schema, train, valid, 8);
+        a = validLosses(ra);
+        b = validLosses(rb);
+        c = validLosses(rc);
+        pb = rb.network().predict(valid, BatchBuilder.completeMasks(valid), 8);
+        ra.network().close();
+        rb.network().close();
+        rc.network().close();
+        assertEquals(a, b, "same seed, same device: identical validation losses");
+        assertNotEquals(a, c, "another seed must change the run");
+        for (int i = 0; i < pa.length; i++) {
+            assertEquals(pa[i][0], pb[i][0], 0f, "identical predictions for sample " + i);
+        }
+    }
+
+    /** Language carries the label: y = 2 * mean of the first language feature over valid frames. */
+    static List<MultimodalSample> learnable(DatasetSchema schema, int n, long seed) {
+        List<MultimodalSample> base = TestSamples.random(schema, n, seed);
+        List<MultimodalSample> out = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (MultimodalSample s : base) {
+            FrameSequence l = s.require(Modality.LANGUAGE);
+            double sum = 0;
+            for (int t = 0; t < l.length(); t++) {
+                if (l.isValid(t)) {
+                    sum += l.get(t, 0);
+                }
+            }
+            float y = (float) Math.max(-3, Math.min(3, 2 * sum / l.validCount() + 0.1 * r.nextGaussian()));
+            EnumMap<Modality, FrameSequence> mods = new EnumMap<>(Modality.class);
+            s.modalities().forEach(m -> mods.put(m, s.require(m)));
+            out.add(new MultimodalSample(s.id(), mods, new float[] {y}));
+        }
+        return out;
+    }
+
+    @Test
+    void trainingLearnsAPlantedSignalBetterThanTheMean() {
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 4);
+        List<MultimodalSample> train = learnable(schema, 160, 3);
+        List<MultimodalSample> valid = learnable(schema, 48, 4);
+        double mean = train.stream().mapToDouble(s -> s.target(0)).average().orElse(0);
+        double baseline = valid.stream().mapToDouble(s -> Math.abs(s.target(0) - mean)).average().orElse(0);
+        TrainingConfig cfg = quick(25).toBuilder().missingness(MissingnessConfig.complete()).build();
+        TrainingResult r = new TrainingLoop(SMALL, cfg, TrainingListener.SILENT).train(schema, train, valid, 1);
+        try (NetworkSession s = r.network()) {
+            float[][] p = s.predict(valid, BatchBuilder.completeMasks(valid), 32);
+            double mae = 0;
+            for (int i = 0; i < p.length; i++) {
+                mae += Math.abs(p[i][0] - valid.get(i).target(0));
+            }
+            mae /= p.length;
+            assertTrue(mae < 0.7 * baseline, "validation MAE " + mae + " must beat the mean predictor's " + baseline + " clearly");
+        }
+    }
+
+    @Test
+    void stepsDoNotLeaveArraysBehind() {
+        DatasetSchema schema = TestSamples.schema(Task.MULTI_LABEL, 5);
+        List<MultimodalSample> train = TestSamples.random(schema, 32, 5);
+        List<MultimodalSample> valid = TestSamples.random(schema, 8, 6);
+        TrainingResult r1 = new TrainingLoop(SMALL, quick(1), TrainingListener.SILENT).train(schema, train, valid, 1);
+        TrainingResult r3 = new TrainingLoop(SMALL, quick(4), TrainingListener.SILENT).train(schema, train, valid, 1);
+        int arrays1 = ((BaseNDManager) r1.network().manager()).getManagedArrays().size();
+        int arrays3 = ((BaseNDManager) r3.network().manager()).getManagedArrays().size();
+        r1.network().close();
+        r3.network().close();
+        assertEquals(arrays1, arrays3, "arrays attached to the session after 1 and after 4 epochs");
+    }
+}
