@@ -68,19 +68,29 @@ public final class CrossmodalAttention extends AbstractBlock {
         long tq = target.getShape().get(1);
         long tk = source.getShape().get(1);
         int dh = dim / heads;
-        NDArray q = query.forward(ps, new NDList(target), training).head()
+        // scale the queries (B x Tq x d values) rather than the scores (B x heads x Tq x Tk values)
+        NDArray q = query.forward(ps, new NDList(target), training).head().mul(1f / (float) Math.sqrt(dh))
                 .reshape(b, tq, heads, dh).transpose(0, 2, 1, 3); // (B, H, Tq, dh)
         NDArray kv = keyValue.forward(ps, new NDList(source), training).head()
                 .reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4); // (2, B, H, Tk, dh)
         NDArray k = kv.get(0);
         NDArray v = kv.get(1);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(dh)); // (B, H, Tq, Tk)
-        NDArray weights = Masks.maskedSoftmax(scores, keyMask);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
+        if (keyMask != null) {
+            scores = scores.add(keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk));
+        }
+        NDArray weights = scores.softmax(-1);
         if (training && attentionDropout > 0f) {
             weights = Dropout.dropout(weights, attentionDropout, true).head();
         }
         NDArray context = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
-        return output.forward(ps, new NDList(context), training).head();
+        NDArray out = output.forward(ps, new NDList(context), training).head();
+        if (keyMask != null) {
+            // a sample whose keys are all masked attends to nothing: its output is zero (SPEC D2), never NaN;
+            // done on the (B, Tq, d) output rather than on the attention weights
+            out = out.mul(Masks.anyKept(keyMask).reshape(b, 1, 1));
+        }
+        return out;
     }
 
     @Override

@@ -29,8 +29,17 @@ public interface NetworkModel {
      *
      * @param views   {@code viewsPerSample()} stacked views of {@code B} samples: rows {@code [v*B, (v+1)*B)} are view {@code v}
      * @param targets {@code (B, K)} targets
+     * @param context the batch's sample ids, epoch and step
      */
-    LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, boolean training);
+    LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training);
+
+    /**
+     * Called after the optimizer step of a batch, while the batch's arrays (including the
+     * {@link LossTerms#extras()}) are still open: networks with state outside their parameters
+     * (Self-MM's label generation) update it here. Does nothing by default.
+     */
+    default void afterStep(BatchContext context, LossTerms terms) {
+    }
 
     /** Predictions {@code (N, out)} in evaluation mode: regression values or logits. */
     NDArray predict(ParameterStore ps, ModalityInputs inputs);

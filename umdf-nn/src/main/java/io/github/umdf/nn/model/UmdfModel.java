@@ -74,7 +74,7 @@ public final class UmdfModel implements NetworkModel {
     }
 
     @Override
-    public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, boolean training) {
+    public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training) {
         long b = targets.getShape().get(0);
         if (views.size() != 2 * b) {
             throw new IllegalArgumentException("UMDF trains on two views per sample: expected " + (2 * b) + " rows, got " + views.size());

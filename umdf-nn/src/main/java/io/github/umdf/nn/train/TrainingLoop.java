@@ -15,6 +15,7 @@ import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.missing.KeyedRandom;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.missing.TrainingViewSampler;
+import io.github.umdf.nn.model.BatchContext;
 import io.github.umdf.nn.model.LossTerms;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
@@ -122,6 +123,7 @@ public final class TrainingLoop {
         int sincePlateauCheck = 0;
         boolean stoppedEarly = false;
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long globalStep = 0;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             long lastProgress = start;
@@ -134,7 +136,7 @@ public final class TrainingLoop {
                 for (int i = from; i < to; i++) {
                     batch.add(train.get(order[i]));
                 }
-                Map<String, Float> losses = step(session, parameters, adam, sampler, seed, epoch - 1, batch, views);
+                Map<String, Float> losses = step(session, parameters, adam, sampler, seed, epoch - 1, globalStep++, batch, views);
                 losses.forEach((k, v) -> sums.merge(k, (double) v, Double::sum));
                 long now = System.nanoTime();
                 if ((now - lastProgress) / 1e9 >= config.progressSeconds() && bi + 1 < batches) {
@@ -182,7 +184,8 @@ public final class TrainingLoop {
 
     /** One optimisation step; returns the loss parts as floats. */
     private Map<String, Float> step(NetworkSession session, List<Parameter> parameters, Optimizer optimizer,
-                                    TrainingViewSampler sampler, long seed, int epoch, List<MultimodalSample> batch, int views) {
+                                    TrainingViewSampler sampler, long seed, int epoch, long globalStep,
+                                    List<MultimodalSample> batch, int views) {
         int b = batch.size();
         List<MultimodalSample> rows = new ArrayList<>(b * views);
         List<SampleMask> masks = new ArrayList<>(b * views);
@@ -197,11 +200,15 @@ public final class TrainingLoop {
             }
         }
         Map<String, Float> out = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(b);
+        batch.forEach(s -> ids.add(s.id()));
+        BatchContext context = new BatchContext(ids, epoch, globalStep);
         try (NDManager step = session.manager().newSubManager()) {
             ModalityInputs inputs = session.batchBuilder().inputs(step, rows, masks);
             NDArray targets = session.batchBuilder().targets(step, batch);
+            LossTerms loss;
             try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                LossTerms loss = session.model().loss(session.parameterStore(), inputs, targets, true);
+                loss = session.model().loss(session.parameterStore(), inputs, targets, context, true);
                 collector.backward(loss.total());
                 out.put("total", loss.total().getFloat());
                 loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
@@ -229,6 +236,7 @@ public final class TrainingLoop {
                 optimizer.update(p.getId(), p.getArray(), grads.get(i));
             }
             out.put("gradNorm", (float) norm);
+            session.model().afterStep(context, loss);
         }
         return out;
     }

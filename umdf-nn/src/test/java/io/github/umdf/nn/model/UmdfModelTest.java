@@ -77,7 +77,8 @@ class UmdfModelTest {
             List<SampleMask> masks = new ArrayList<>(randomMasks(samples, 1));
             masks.addAll(randomMasks(samples, 2));
             BatchBuilder bb = new BatchBuilder(schema);
-            LossTerms loss = model.loss(new ParameterStore(m, false), bb.inputs(m, both, masks), bb.targets(m, samples), true);
+            LossTerms loss = model.loss(new ParameterStore(m, false), bb.inputs(m, both, masks), bb.targets(m, samples),
+                    BatchContext.of(samples.stream().map(MultimodalSample::id).toList()), true);
             assertEquals(List.of("task", "aux", "logits", "feature"), new ArrayList<>(loss.parts().keySet()));
             for (NDArray part : loss.parts().values()) {
                 assertTrue(Float.isFinite(part.getFloat()), part.toString());

@@ -1,0 +1,75 @@
+package io.github.umdf.nn.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * The one model registry: every {@link ModelFamily} on the class path, found with
+ * {@link ServiceLoader}, in a stable order (UMDF, its ablations, then baselines, each group by name).
+ */
+public final class ModelRegistry {
+    private static volatile Map<String, ModelFamily> families;
+
+    private ModelRegistry() {
+    }
+
+    private static Map<String, ModelFamily> load() {
+        Map<String, ModelFamily> f = families;
+        if (f == null) {
+            synchronized (ModelRegistry.class) {
+                if (families == null) {
+                    List<ModelFamily> found = new ArrayList<>();
+                    ServiceLoader.load(ModelFamily.class, ModelRegistry.class.getClassLoader()).forEach(found::add);
+                    found.sort((a, b) -> {
+                        int g = Integer.compare(rank(a.group()), rank(b.group()));
+                        return g != 0 ? g : a.name().equals("umdf") ? -1 : b.name().equals("umdf") ? 1 : a.name().compareTo(b.name());
+                    });
+                    Map<String, ModelFamily> map = new LinkedHashMap<>();
+                    for (ModelFamily m : found) {
+                        ModelFamily before = map.put(m.name(), m);
+                        if (before != null) {
+                            throw new IllegalStateException("Model name '" + m.name() + "' registered twice: "
+                                    + before.getClass().getName() + " and " + m.getClass().getName());
+                        }
+                    }
+                    families = Collections.unmodifiableMap(map);
+                }
+                f = families;
+            }
+        }
+        return f;
+    }
+
+    private static int rank(String group) {
+        switch (group) {
+            case "umdf": return 0;
+            case "ablation": return 1;
+            default: return 2;
+        }
+    }
+
+    /** Every registered family. */
+    public static List<ModelFamily> all() {
+        return List.copyOf(load().values());
+    }
+
+    /** The registered names. */
+    public static List<String> names() {
+        return List.copyOf(load().keySet());
+    }
+
+    /** A family by name; the error lists the valid names. */
+    public static ModelFamily get(String name) {
+        ModelFamily f = load().get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("Unknown model '" + name + "'; registered models: "
+                    + load().keySet().stream().collect(Collectors.joining(", ")));
+        }
+        return f;
+    }
+}

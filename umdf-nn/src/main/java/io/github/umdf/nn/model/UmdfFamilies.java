@@ -1,0 +1,109 @@
+package io.github.umdf.nn.model;
+
+import io.github.umdf.nn.missing.MissingnessConfig;
+import io.github.umdf.nn.train.TrainingConfig;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * UMDF and its variants as registry entries: the full model, the four ablations of paper Table 3,
+ * and the same network trained on complete data only (the control of SPEC section 4's robustness
+ * claim). Each is a nested class so that {@link java.util.ServiceLoader} can instantiate it.
+ */
+public final class UmdfFamilies {
+    private static final String CITATION = "Li, Yang et al., AAAI 2024";
+
+    private UmdfFamilies() {
+    }
+
+    private abstract static class Base implements ModelFamily {
+        private final String name;
+        private final String group;
+        private final String description;
+        private final UnaryOperator<UmdfConfig.Builder> change;
+
+        Base(String name, String group, String description, UnaryOperator<UmdfConfig.Builder> change) {
+            this.name = name;
+            this.group = group;
+            this.description = description;
+            this.change = change;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public String citation() {
+            return CITATION;
+        }
+
+        @Override
+        public String group() {
+            return group;
+        }
+
+        @Override
+        public ModelSpec defaultSpec(PaperDataset dataset) {
+            return change.apply(UmdfConfig.paper(dataset).toBuilder()).build();
+        }
+
+        @Override
+        public TrainingConfig defaultTraining(PaperDataset dataset) {
+            return TrainingConfig.paper(dataset);
+        }
+    }
+
+    /** UMDF as the paper describes it. */
+    public static final class Umdf extends Base {
+        public Umdf() {
+            super("umdf", "umdf", "Unified self-distillation (MMD + logits), MCIM and DFIM; trained on two random missing views", b -> b);
+        }
+    }
+
+    /** Table 3: without the feature distillation loss. */
+    public static final class WithoutFeatureDistillation extends Base {
+        public WithoutFeatureDistillation() {
+            super("umdf-no-fea", "ablation", "UMDF without L_fea (lambda1 = 0)", b -> b.lambdaFeature(0));
+        }
+    }
+
+    /** Table 3: without the logits distillation loss. */
+    public static final class WithoutLogitsDistillation extends Base {
+        public WithoutLogitsDistillation() {
+            super("umdf-no-logits", "ablation", "UMDF without L_logits (lambda2 = 0)", b -> b.lambdaLogits(0));
+        }
+    }
+
+    /** Table 3: without MCIM. */
+    public static final class WithoutMcim extends Base {
+        public WithoutMcim() {
+            super("umdf-no-mcim", "ablation", "UMDF with every crossmodal attention replaced by self-attention", b -> b.useMcim(false));
+        }
+    }
+
+    /** Table 3: without DFIM. */
+    public static final class WithoutDfim extends Base {
+        public WithoutDfim() {
+            super("umdf-no-dfim", "ablation", "UMDF with DFIM replaced by a concatenation", b -> b.useDfim(false));
+        }
+    }
+
+    /** The UMDF network trained on complete data only. */
+    public static final class CompleteData extends Base {
+        public CompleteData() {
+            super("umdf-complete-data", "ablation", "The UMDF network trained on complete data only (both views complete)", b -> b);
+        }
+
+        @Override
+        public TrainingConfig defaultTraining(PaperDataset dataset) {
+            return super.defaultTraining(dataset).toBuilder().missingness(MissingnessConfig.complete()).build();
+        }
+    }
+}
