@@ -69,7 +69,7 @@ public final class CrossmodalAttention extends AbstractBlock {
         long tk = source.getShape().get(1);
         int dh = dim / heads;
         // scale the queries (B x Tq x d values) rather than the scores (B x heads x Tq x Tk values)
-        NDArray q = query.forward(ps, new NDList(target), training).head().mul(1f / (float) Math.sqrt(dh))
+        NDArray q = Scalars.mul(query.forward(ps, new NDList(target), training).head(), 1f / (float) Math.sqrt(dh))
                 .reshape(b, tq, heads, dh).transpose(0, 2, 1, 3); // (B, H, Tq, dh)
         NDArray kv = keyValue.forward(ps, new NDList(source), training).head()
                 .reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4); // (2, B, H, Tk, dh)

@@ -51,7 +51,7 @@ public final class ModalityProjection extends AbstractBlock {
         NDArray x = inputs.head(); // (B, T, d_m)
         int t = (int) x.getShape().get(1);
         NDArray z = conv.forward(ps, new NDList(x.transpose(0, 2, 1)), training).head().transpose(0, 2, 1); // (B, T, d)
-        z = z.mul((float) Math.sqrt(dim)).add(SinusoidalPositions.create(x.getManager(), t, dim));
+        z = Scalars.mul(z, (float) Math.sqrt(dim)).add(SinusoidalPositions.create(x.getManager(), t, dim));
         if (training && embedDropout > 0f) {
             z = Dropout.dropout(z, embedDropout, true).head();
         }

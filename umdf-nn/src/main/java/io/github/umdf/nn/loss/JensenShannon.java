@@ -1,5 +1,6 @@
 package io.github.umdf.nn.loss;
 
+import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -37,16 +38,16 @@ public final class JensenShannon {
 
     /** {@code log σ(x) = −softplus(−x)}, stable for large |x|. */
     static NDArray logSigmoid(NDArray x) {
-        return x.neg().maximum(0f).add(x.abs().neg().exp().add(1f).log()).neg();
+        return Scalars.maximum(x.neg(), 0f).add(x.abs().neg().exp().add(1f).log()).neg();
     }
 
     /** Per-row JS (summed over the last axis) from log-probabilities; shape is the input's without the last axis. */
     static NDArray fromLogProbabilities(NDArray logP, NDArray logQ) {
         NDArray p = logP.exp();
         NDArray q = logQ.exp();
-        NDArray logM = p.add(q).mul(0.5f).maximum(1e-30f).log();
+        NDArray logM = Scalars.maximum(Scalars.mul(p.add(q), 0.5f), 1e-30f).log();
         NDArray klP = p.mul(logP.sub(logM)).sum(new int[] {-1});
         NDArray klQ = q.mul(logQ.sub(logM)).sum(new int[] {-1});
-        return klP.add(klQ).mul(0.5f);
+        return Scalars.mul(klP.add(klQ), 0.5f);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.umdf.nn.loss;
 
+import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -40,13 +41,13 @@ public final class Mmd {
         }
         NDArray total = NDArrays.concat(new NDList(a, b), 0); // (2n, D)
         NDArray sq = total.square().sum(new int[] {1}, true); // (2n, 1)
-        NDArray dist = sq.add(sq.transpose()).sub(total.matMul(total.transpose()).mul(2f)).maximum(0f); // (2n, 2n)
+        NDArray dist = Scalars.maximum(sq.add(sq.transpose()).sub(Scalars.mul(total.matMul(total.transpose()), 2f)), 0f); // (2n, 2n)
         long m = 2 * n;
         float meanDist = dist.stopGradient().sum().getFloat() / (m * m - m);
         float base = Math.max(meanDist, 1e-12f) / (float) Math.pow(multiplier, kernels / 2);
         NDArray k = null;
         for (int i = 0; i < kernels; i++) {
-            NDArray ki = dist.div(-base * (float) Math.pow(multiplier, i)).exp();
+            NDArray ki = Scalars.div(dist, -base * (float) Math.pow(multiplier, i)).exp();
             k = k == null ? ki : k.add(ki);
         }
         NDArray kaa = k.get("0:{}, 0:{}", n, n);
@@ -59,6 +60,6 @@ public final class Mmd {
         NDArray offDiagonal = a.getManager().eye((int) n).neg().add(1f);
         float pairs = n * (n - 1);
         return kaa.mul(offDiagonal).sum().add(kbb.mul(offDiagonal).sum())
-                .sub(kab.mul(offDiagonal).sum()).sub(kba.mul(offDiagonal).sum()).div(pairs);
+                .sub(kab.mul(offDiagonal).sum()).sub(kba.mul(offDiagonal).sum()).div(Scalars.of(a, pairs));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.umdf.nn.loss;
 
+import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.github.umdf.nn.data.Task;
@@ -41,7 +42,7 @@ public final class TaskLoss {
             }
             case MULTI_LABEL:
                 // log(1 + e^z) − y z, stable: max(z, 0) − y z + log(1 + e^{−|z|})
-                return outputs.maximum(0f).sub(outputs.mul(targets)).add(outputs.abs().neg().exp().add(1f).log()).mean();
+                return Scalars.maximum(outputs, 0f).sub(outputs.mul(targets)).add(outputs.abs().neg().exp().add(1f).log()).mean();
             default:
                 throw new IllegalStateException("Unknown task " + task);
         }

@@ -1,5 +1,6 @@
 package io.github.umdf.nn.model;
 
+import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -100,21 +101,22 @@ public final class UmdfModel implements NetworkModel {
             NDArray lb = logits.get("{}:", b);
             if (config.auxiliaryTaskWeight() > 0) {
                 NDArray aux = TaskLoss.task(schema.task(), config.regressionLoss(), la, targets)
-                        .add(TaskLoss.task(schema.task(), config.regressionLoss(), lb, targets)).mul(0.5f);
+                        .add(TaskLoss.task(schema.task(), config.regressionLoss(), lb, targets));
+                aux = Scalars.mul(aux, 0.5f);
                 parts.put("aux", aux);
-                total = total.add(aux.mul((float) config.auxiliaryTaskWeight()));
+                total = total.add(Scalars.mul(aux, (float) config.auxiliaryTaskWeight()));
             }
             if (config.lambdaLogits() > 0) {
                 NDArray logitsLoss = TaskLoss.logitsDiscrepancy(schema.task(), la, lb);
                 parts.put("logits", logitsLoss);
-                total = total.add(logitsLoss.mul((float) config.lambdaLogits()));
+                total = total.add(Scalars.mul(logitsLoss, (float) config.lambdaLogits()));
             }
         }
         if (config.lambdaFeature() > 0 && b >= 2) {
             NDArray fea = Mmd.mmd2(Masks.selectStep(ha, last), Masks.selectStep(hb, last), config.mmdKernels(),
                     config.mmdKernelMultiplier(), config.mmdEstimator());
             parts.put("feature", fea);
-            total = total.add(fea.mul((float) config.lambdaFeature()));
+            total = total.add(Scalars.mul(fea, (float) config.lambdaFeature()));
         }
         return new LossTerms(total, parts, yhat);
     }

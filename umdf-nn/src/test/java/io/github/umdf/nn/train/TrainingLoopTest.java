@@ -8,6 +8,7 @@ import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.model.UmdfConfig;
+import io.github.umdf.nn.testing.GcStress;
 import io.github.umdf.nn.testing.TestSamples;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,21 @@ class TrainingLoopTest {
             }
             mae /= p.length;
             assertTrue(mae < 0.7 * baseline, "validation MAE " + mae + " must beat the mean predictor's " + baseline + " clearly");
+        }
+    }
+
+    @Test
+    void garbageCollectionDuringTrainingChangesNothing() {
+        for (Task task : Task.values()) {
+            DatasetSchema schema = TestSamples.schema(task, 5);
+            List<MultimodalSample> train = TestSamples.random(schema, 32, 5);
+            List<MultimodalSample> valid = TestSamples.random(schema, 8, 6);
+            TrainingLoop loop = new TrainingLoop(SMALL, quick(2), TrainingListener.SILENT);
+            TrainingResult plain = loop.train(schema, train, valid, 3);
+            TrainingResult stressed = GcStress.during(() -> loop.train(schema, train, valid, 3));
+            plain.network().close();
+            stressed.network().close();
+            assertEquals(validLosses(plain), validLosses(stressed), task + ": GC must not change training");
         }
     }
 
