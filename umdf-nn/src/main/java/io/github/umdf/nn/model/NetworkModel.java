@@ -41,6 +41,19 @@ public interface NetworkModel {
     default void afterStep(BatchContext context, LossTerms terms) {
     }
 
+    /**
+     * Number of parameters per component (top-level child block), in network order. Networks may
+     * give a finer breakdown.
+     */
+    default java.util.Map<String, Long> parameterCounts() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block().getParameters()) {
+            String name = p.getKey().replaceAll("(^|_)\\d\\d", "$1");
+            counts.merge(name.split("_")[0], p.getValue().getArray().size(), Long::sum);
+        }
+        return counts;
+    }
+
     /** Predictions {@code (N, out)} in evaluation mode: regression values or logits. */
     NDArray predict(ParameterStore ps, ModalityInputs inputs);
 

@@ -155,7 +155,8 @@ public final class UmdfModel implements NetworkModel {
         return representation ? Masks.selectStep(hbar, last) : network.predictFrom(ps, hbar, last, false);
     }
 
-    /** Parameters per component (the {@code umdf params} command). */
+    /** Parameters per component, MCIM broken down by attention kind (the {@code umdf params} command). */
+    @Override
     public Map<String, Long> parameterCounts() {
         return network.parameterCounts();
     }

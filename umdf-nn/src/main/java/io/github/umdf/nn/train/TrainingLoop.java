@@ -100,16 +100,8 @@ public final class TrainingLoop {
     private TrainingResult run(NetworkSession session, DatasetSchema schema, List<MultimodalSample> train,
                                List<MultimodalSample> valid, long seed) {
         Engines.seed(seed);
-        TrainingViewSampler sampler = new TrainingViewSampler(config.missingness());
-        int views = spec.viewsPerSample();
-        MutableRate rate = new MutableRate((float) config.learningRate());
-        Optimizer adam = Adam.builder().optLearningRateTracker(rate).optWeightDecays((float) config.weightDecay()).build();
-        List<Parameter> parameters = new ArrayList<>();
-        for (Pair<String, Parameter> p : session.model().block().getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                parameters.add(p.getValue());
-            }
-        }
+        Stepper stepper = new Stepper(session, config, spec.viewsPerSample(), seed);
+        TrainingViewSampler sampler = stepper.sampler;
         List<SampleMask> validMasks = new ArrayList<>();
         for (MultimodalSample s : valid) {
             validMasks.add(sampler.views(seed, VALIDATION_EPOCH, s, 1)[0]);
@@ -136,7 +128,7 @@ public final class TrainingLoop {
                 for (int i = from; i < to; i++) {
                     batch.add(train.get(order[i]));
                 }
-                Map<String, Float> losses = step(session, parameters, adam, sampler, seed, epoch - 1, globalStep++, batch, views);
+                Map<String, Float> losses = stepper.step(batch, epoch - 1, globalStep++);
                 losses.forEach((k, v) -> sums.merge(k, (double) v, Double::sum));
                 long now = System.nanoTime();
                 if ((now - lastProgress) / 1e9 >= config.progressSeconds() && bi + 1 < batches) {
@@ -165,12 +157,12 @@ public final class TrainingLoop {
                 sinceImprovement++;
                 sincePlateauCheck++;
                 if (sincePlateauCheck >= config.lrPlateauPatience()) {
-                    rate.value = (float) (rate.value * config.lrDecayFactor());
+                    stepper.learningRate(stepper.learningRate() * config.lrDecayFactor());
                     sincePlateauCheck = 0;
                 }
             }
             EpochSummary summary = new EpochSummary(epoch, config.epochs(), means, validLoss,
-                    ValidationScores.metricName(schema.task()), metric, rate.value, (System.nanoTime() - start) / 1e9, improved);
+                    ValidationScores.metricName(schema.task()), metric, stepper.learningRate(), (System.nanoTime() - start) / 1e9, improved);
             history.add(summary);
             listener.onEpoch(summary);
             if (config.earlyStoppingPatience() > 0 && sinceImprovement >= config.earlyStoppingPatience()) {
@@ -182,63 +174,116 @@ public final class TrainingLoop {
         return new TrainingResult(session, history, bestEpoch, best, stoppedEarly);
     }
 
-    /** One optimisation step; returns the loss parts as floats. */
-    private Map<String, Float> step(NetworkSession session, List<Parameter> parameters, Optimizer optimizer,
-                                    TrainingViewSampler sampler, long seed, int epoch, long globalStep,
-                                    List<MultimodalSample> batch, int views) {
-        int b = batch.size();
-        List<MultimodalSample> rows = new ArrayList<>(b * views);
-        List<SampleMask> masks = new ArrayList<>(b * views);
-        SampleMask[][] drawn = new SampleMask[b][];
-        for (int i = 0; i < b; i++) {
-            drawn[i] = sampler.views(seed, epoch, batch.get(i), views);
-        }
-        for (int v = 0; v < views; v++) {
-            for (int i = 0; i < b; i++) {
-                rows.add(batch.get(i));
-                masks.add(drawn[i][v]);
-            }
-        }
-        Map<String, Float> out = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>(b);
-        batch.forEach(s -> ids.add(s.id()));
-        BatchContext context = new BatchContext(ids, epoch, globalStep);
-        try (NDManager step = session.manager().newSubManager()) {
-            ModalityInputs inputs = session.batchBuilder().inputs(step, rows, masks);
-            NDArray targets = session.batchBuilder().targets(step, batch);
-            LossTerms loss;
-            try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                loss = session.model().loss(session.parameterStore(), inputs, targets, context, true);
-                collector.backward(loss.total());
-                out.put("total", loss.total().getFloat());
-                loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
-            }
-            List<NDArray> grads = new ArrayList<>(parameters.size());
-            double squared = 0;
-            for (Parameter p : parameters) {
-                NDArray g = p.getArray().getGradient();
-                g.attach(step); // the handle, not the tensor: closed with the step
-                grads.add(g);
-                squared += g.square().sum().getFloat();
-            }
-            double norm = Math.sqrt(squared);
-            if (!Double.isFinite(norm)) {
-                throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged");
-            }
-            if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
-                float scale = (float) (config.gradClipNorm() / norm);
-                for (NDArray g : grads) {
-                    g.muli(scale);
+    /**
+     * One optimisation step after another on a network: draws the views of each sample, runs the
+     * batched forward pass, back-propagates, clips the global gradient norm and lets Adam update the
+     * parameters. Used by the training loop and by the benchmarks; every array of a step lives in a
+     * sub-manager closed at the end of the step.
+     */
+    public static final class Stepper {
+        private final NetworkSession session;
+        private final TrainingConfig config;
+        private final int views;
+        private final long seed;
+        private final TrainingViewSampler sampler;
+        private final MutableRate rate;
+        private final Optimizer optimizer;
+        private final List<Parameter> parameters = new ArrayList<>();
+
+        /**
+         * @param session the network
+         * @param config  batch size is ignored here; learning rate, clipping, weight decay and missingness apply
+         * @param views   views per sample the network consumes
+         * @param seed    the run's seed (missing views)
+         */
+        public Stepper(NetworkSession session, TrainingConfig config, int views, long seed) {
+            this.session = session;
+            this.config = config;
+            this.views = views;
+            this.seed = seed;
+            this.sampler = new TrainingViewSampler(config.missingness());
+            this.rate = new MutableRate((float) config.learningRate());
+            this.optimizer = Adam.builder().optLearningRateTracker(rate).optWeightDecays((float) config.weightDecay()).build();
+            for (Pair<String, Parameter> p : session.model().block().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    parameters.add(p.getValue());
                 }
             }
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                optimizer.update(p.getId(), p.getArray(), grads.get(i));
-            }
-            out.put("gradNorm", (float) norm);
-            session.model().afterStep(context, loss);
         }
-        return out;
+
+        /** The current learning rate. */
+        public double learningRate() {
+            return rate.value;
+        }
+
+        /** Sets the learning rate of the following steps. */
+        public void learningRate(double value) {
+            rate.value = (float) value;
+        }
+
+        /**
+         * One step on a batch.
+         *
+         * @param batch      the samples
+         * @param epoch      0-based epoch (keys the missing views)
+         * @param globalStep 0-based step
+         * @return the loss parts, the total and the gradient norm before clipping
+         */
+        public Map<String, Float> step(List<MultimodalSample> batch, int epoch, long globalStep) {
+            int b = batch.size();
+            List<MultimodalSample> rows = new ArrayList<>(b * views);
+            List<SampleMask> masks = new ArrayList<>(b * views);
+            SampleMask[][] drawn = new SampleMask[b][];
+            for (int i = 0; i < b; i++) {
+                drawn[i] = sampler.views(seed, epoch, batch.get(i), views);
+            }
+            for (int v = 0; v < views; v++) {
+                for (int i = 0; i < b; i++) {
+                    rows.add(batch.get(i));
+                    masks.add(drawn[i][v]);
+                }
+            }
+            Map<String, Float> out = new LinkedHashMap<>();
+            List<String> ids = new ArrayList<>(b);
+            batch.forEach(s -> ids.add(s.id()));
+            BatchContext context = new BatchContext(ids, epoch, globalStep);
+            try (NDManager step = session.manager().newSubManager()) {
+                ModalityInputs inputs = session.batchBuilder().inputs(step, rows, masks);
+                NDArray targets = session.batchBuilder().targets(step, batch);
+                LossTerms loss;
+                try (GradientCollector collector = Engines.engine().newGradientCollector()) {
+                    loss = session.model().loss(session.parameterStore(), inputs, targets, context, true);
+                    collector.backward(loss.total());
+                    out.put("total", loss.total().getFloat());
+                    loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
+                }
+                List<NDArray> grads = new ArrayList<>(parameters.size());
+                double squared = 0;
+                for (Parameter p : parameters) {
+                    NDArray g = p.getArray().getGradient();
+                    g.attach(step); // the handle, not the tensor: closed with the step
+                    grads.add(g);
+                    squared += g.square().sum().getFloat();
+                }
+                double norm = Math.sqrt(squared);
+                if (!Double.isFinite(norm)) {
+                    throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged");
+                }
+                if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
+                    float scale = (float) (config.gradClipNorm() / norm);
+                    for (NDArray g : grads) {
+                        g.muli(scale); // in place on a gradient, outside autograd
+                    }
+                }
+                for (int i = 0; i < parameters.size(); i++) {
+                    Parameter p = parameters.get(i);
+                    optimizer.update(p.getId(), p.getArray(), grads.get(i));
+                }
+                out.put("gradNorm", (float) norm);
+                session.model().afterStep(context, loss);
+            }
+            return out;
+        }
     }
 
     private static int[] shuffled(int n, SplittableRandom r) {
