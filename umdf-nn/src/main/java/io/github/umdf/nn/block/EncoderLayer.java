@@ -12,8 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A post-norm transformer encoder layer (Vaswani et al. 2017) with LayerNorm over the feature axis:
- * {@code Y = LN(X + drop(SelfAttention(X))); out = LN(Y + drop(FFN(Y)))}. Written here because
+ * A transformer encoder layer (Vaswani et al. 2017) with LayerNorm over the feature axis, post-norm
+ * {@code Y = LN(X + drop(SelfAttention(X))); out = LN(Y + drop(FFN(Y)))} or pre-norm
+ * {@code Y = X + drop(SelfAttention(LN(X))); out = Y + drop(FFN(LN(Y)))}. Written here because
  * DJL's {@code TransformerEncoderBlock} normalises with BatchNorm. Inputs {@code [x (B, T, D)]} or
  * {@code [x, keyMask (B, T)]}.
  */
@@ -22,6 +23,7 @@ public final class EncoderLayer extends AbstractBlock {
 
     private final int dim;
     private final float resDropout;
+    private final NormPlacement norm;
     private final CrossmodalAttention attention;
     private final LayerNorm attentionNorm;
     private final FeedForward feedForward;
@@ -35,8 +37,14 @@ public final class EncoderLayer extends AbstractBlock {
      * @param resDropout  dropout before each residual sum
      */
     public EncoderLayer(int dim, int heads, float attnDropout, float reluDropout, float resDropout) {
+        this(dim, heads, attnDropout, reluDropout, resDropout, NormPlacement.POST);
+    }
+
+    /** A layer with the given norm placement; the other parameters as {@link #EncoderLayer(int, int, float, float, float)}. */
+    public EncoderLayer(int dim, int heads, float attnDropout, float reluDropout, float resDropout, NormPlacement norm) {
         super(VERSION);
         this.dim = dim;
+        this.norm = norm;
         this.resDropout = resDropout;
         this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, heads, attnDropout));
         this.attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
@@ -51,6 +59,12 @@ public final class EncoderLayer extends AbstractBlock {
 
     /** The layer on {@code x (B, T, D)} with an optional key mask {@code (B, T)}. */
     public NDArray forward(ParameterStore ps, NDArray x, NDArray keyMask, boolean training) {
+        if (norm == NormPlacement.PRE) {
+            NDArray n = attentionNorm.forward(ps, new NDList(x), training).head();
+            NDArray y = x.add(drop(attention.attend(ps, n, n, keyMask, training), training));
+            NDArray m = feedForwardNorm.forward(ps, new NDList(y), training).head();
+            return y.add(drop(feedForward.forward(ps, new NDList(m), training).head(), training));
+        }
         NDArray a = attention.attend(ps, x, x, keyMask, training);
         NDArray y = attentionNorm.forward(ps, new NDList(drop(a, training).add(x)), training).head();
         NDArray f = feedForward.forward(ps, new NDList(y), training).head();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.data.Modality;
@@ -33,6 +34,7 @@ public final class Mcim extends AbstractBlock {
     private final KeySource keySource;
     private final EnumMap<Modality, ModalityProjection> projections = new EnumMap<>(Modality.class);
     private final List<EnumMap<Modality, McimLayer>> layers = new ArrayList<>();
+    private final EnumMap<Modality, LayerNorm> finalNorms = new EnumMap<>(Modality.class);
 
     /**
      * @param inputDims     feature dimension per modality of the data set
@@ -46,10 +48,11 @@ public final class Mcim extends AbstractBlock {
      * @param attnDropout   attention-weight dropout per target modality
      * @param reluDropout   feed-forward dropout
      * @param resDropout    residual dropout
+     * @param norm          post-norm, or pre-norm with a final LayerNorm per modality after the stack
      */
     public Mcim(Map<Modality, Integer> inputDims, int dim, int heads, int depth, int kernel, boolean crossmodal,
                 KeySource keySource, float embedDropout, Map<Modality, Float> attnDropout, float reluDropout,
-                float resDropout) {
+                float resDropout, NormPlacement norm) {
         super(VERSION);
         if (depth < 1) {
             throw new IllegalArgumentException("Expected at least one MCIM layer, found " + depth);
@@ -65,9 +68,14 @@ public final class Mcim extends AbstractBlock {
             EnumMap<Modality, McimLayer> perTarget = new EnumMap<>(Modality.class);
             for (Modality m : modalities) {
                 perTarget.put(m, addChildBlock("layer" + l + "_" + m.key(), new McimLayer(dim, heads,
-                        modalities.size() - 1, crossmodal, attnDropout.getOrDefault(m, 0f), reluDropout, resDropout)));
+                        modalities.size() - 1, crossmodal, attnDropout.getOrDefault(m, 0f), reluDropout, resDropout, norm)));
             }
             layers.add(perTarget);
+        }
+        if (norm == NormPlacement.PRE) {
+            for (Modality m : modalities) {
+                finalNorms.put(m, addChildBlock("finalNorm_" + m.key(), LayerNorm.builder().axis(2).build()));
+            }
         }
     }
 
@@ -102,6 +110,11 @@ public final class Mcim extends AbstractBlock {
                         fineMasks, training));
             }
             x = next;
+        }
+        if (!finalNorms.isEmpty()) {
+            for (Modality m : modalities) {
+                x.put(m, finalNorms.get(m).forward(ps, new NDList(x.get(m)), training).head());
+            }
         }
         return x;
     }
@@ -180,6 +193,9 @@ public final class Mcim extends AbstractBlock {
             for (McimLayer l : layer.values()) {
                 l.initialize(manager, dataType, new Shape(1, 1, dim));
             }
+        }
+        for (LayerNorm n : finalNorms.values()) {
+            n.initialize(manager, dataType, new Shape(1, 1, dim));
         }
     }
 

@@ -39,6 +39,7 @@ public final class McimLayer extends AbstractBlock {
     private final int fineBranches;
     private final boolean crossmodal;
     private final float resDropout;
+    private final NormPlacement norm;
     private final CrossmodalAttention coarse;
     private final LayerNorm coarseNorm;
     private final List<CrossmodalAttention> fine = new ArrayList<>();
@@ -54,11 +55,13 @@ public final class McimLayer extends AbstractBlock {
      * @param attnDropout  dropout on attention weights (MulT: 0.1 for language targets, 0 otherwise)
      * @param reluDropout  dropout inside the feed-forward network
      * @param resDropout   dropout on each sub-layer output before its residual sum
+     * @param norm         post-norm (the paper's equations) or pre-norm (MulT's code)
      */
     public McimLayer(int dim, int heads, int fineBranches, boolean crossmodal, float attnDropout, float reluDropout,
-                     float resDropout) {
+                     float resDropout, NormPlacement norm) {
         super(VERSION);
         this.dim = dim;
+        this.norm = norm;
         this.fineBranches = fineBranches;
         this.crossmodal = crossmodal;
         this.resDropout = resDropout;
@@ -86,6 +89,9 @@ public final class McimLayer extends AbstractBlock {
      */
     public NDArray forward(ParameterStore ps, NDArray x, NDArray targetMask, NDArray coarseSource, NDArray coarseMask,
                            List<NDArray> fineSources, List<NDArray> fineMasks, boolean training) {
+        if (norm == NormPlacement.PRE) {
+            return forwardPreNorm(ps, x, targetMask, coarseSource, coarseMask, fineSources, fineMasks, training);
+        }
         NDArray zc = crossmodal
                 ? coarse.attend(ps, x, coarseSource, coarseMask, training)
                 : coarse.attend(ps, x, x, targetMask, training);
@@ -103,6 +109,30 @@ public final class McimLayer extends AbstractBlock {
         }
         NDArray ff = feedForward.forward(ps, new NDList(zf), training).head();
         return norm(ps, feedForwardNorm, residualDropout(ff, training).add(zf), training);
+    }
+
+    /** Pre-norm: {@code x + CA(LN(source), LN(x))}, each LN shared by its query and its source (MulT). */
+    private NDArray forwardPreNorm(ParameterStore ps, NDArray x, NDArray targetMask, NDArray coarseSource, NDArray coarseMask,
+                                   List<NDArray> fineSources, List<NDArray> fineMasks, boolean training) {
+        NDArray q = norm(ps, coarseNorm, x, training);
+        NDArray a = crossmodal
+                ? coarse.attend(ps, q, norm(ps, coarseNorm, coarseSource, training), coarseMask, training)
+                : coarse.attend(ps, q, q, targetMask, training);
+        NDArray zc = x.add(residualDropout(a, training));
+        NDArray zf = null;
+        for (int i = 0; i < fineBranches; i++) {
+            NDArray qi = norm(ps, fineNorms.get(i), zc, training);
+            NDArray ai = crossmodal
+                    ? fine.get(i).attend(ps, qi, norm(ps, fineNorms.get(i), fineSources.get(i), training), fineMasks.get(i), training)
+                    : fine.get(i).attend(ps, qi, qi, targetMask, training);
+            NDArray branch = zc.add(residualDropout(ai, training));
+            zf = zf == null ? branch : zf.add(branch);
+        }
+        if (zf == null) {
+            zf = zc;
+        }
+        NDArray ff = feedForward.forward(ps, new NDList(norm(ps, feedForwardNorm, zf, training)), training).head();
+        return zf.add(residualDropout(ff, training));
     }
 
     private NDArray residualDropout(NDArray a, boolean training) {

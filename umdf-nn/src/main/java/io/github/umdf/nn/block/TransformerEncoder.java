@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -22,6 +23,7 @@ public final class TransformerEncoder extends AbstractBlock {
 
     private final int dim;
     private final List<EncoderLayer> layers = new ArrayList<>();
+    private final LayerNorm finalNorm;
 
     /**
      * @param dim         feature dimension
@@ -32,11 +34,18 @@ public final class TransformerEncoder extends AbstractBlock {
      * @param resDropout  residual dropout
      */
     public TransformerEncoder(int dim, int heads, int depth, float attnDropout, float reluDropout, float resDropout) {
+        this(dim, heads, depth, attnDropout, reluDropout, resDropout, NormPlacement.POST);
+    }
+
+    /** A post-norm or pre-norm stack; the other parameters as {@link #TransformerEncoder(int, int, int, float, float, float)}. */
+    public TransformerEncoder(int dim, int heads, int depth, float attnDropout, float reluDropout, float resDropout,
+                              NormPlacement norm) {
         super(VERSION);
         this.dim = dim;
         for (int i = 0; i < depth; i++) {
-            layers.add(addChildBlock("layer" + i, new EncoderLayer(dim, heads, attnDropout, reluDropout, resDropout)));
+            layers.add(addChildBlock("layer" + i, new EncoderLayer(dim, heads, attnDropout, reluDropout, resDropout, norm)));
         }
+        this.finalNorm = norm == NormPlacement.PRE ? addChildBlock("finalNorm", LayerNorm.builder().axis(2).build()) : null;
     }
 
     @Override
@@ -50,7 +59,7 @@ public final class TransformerEncoder extends AbstractBlock {
         for (EncoderLayer layer : layers) {
             h = layer.forward(ps, h, keyMask, training);
         }
-        return h;
+        return finalNorm == null ? h : finalNorm.forward(ps, new NDList(h), training).head();
     }
 
     @Override
@@ -62,6 +71,9 @@ public final class TransformerEncoder extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         for (EncoderLayer l : layers) {
             l.initialize(manager, dataType, new Shape(1, 1, dim));
+        }
+        if (finalNorm != null) {
+            finalNorm.initialize(manager, dataType, new Shape(1, 1, dim));
         }
     }
 }

@@ -32,4 +32,18 @@ public interface ModelFamily {
      * (missing-modality methods train on random missing views, complete-modality methods on complete data).
      */
     TrainingConfig defaultTraining(PaperDataset dataset);
+
+    /**
+     * This family's network derived from a user's configuration of the same kind (an ablation applies
+     * its change to the user's UMDF settings). Families that cannot derive from {@code base} return
+     * their default for the paper data set.
+     */
+    default ModelSpec fromBase(ModelSpec base, PaperDataset dataset) {
+        return base.getClass().equals(defaultSpec(dataset).getClass()) && name().equals(base.family()) ? base : defaultSpec(dataset);
+    }
+
+    /** This family's training settings derived from a user's training settings (complete-data training, say). */
+    default TrainingConfig trainingFromBase(TrainingConfig base) {
+        return base;
+    }
 }

@@ -5,6 +5,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import io.github.umdf.nn.block.KeySource;
+import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.block.Resampling;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.loss.MmdEstimator;
@@ -58,6 +59,8 @@ public final class UmdfConfig implements ModelSpec {
     private KeySource keySource = KeySource.LOW_LEVEL;
     @Config(description = "D2: also exclude dropped (missing) frames from attention keys; padding is always excluded.")
     private boolean maskMissingKeys = false;
+    @Config(description = "D4: LayerNorm placement of the MCIM and encoder layers: POST (the paper's equations) or PRE (MulT's code).")
+    private NormPlacement norm = NormPlacement.POST;
     @Config(description = "D3: how unaligned audio/vision reach the language length: ADAPTIVE_AVG_POOL or LINEAR.")
     private Resampling resampling = Resampling.ADAPTIVE_AVG_POOL;
 
@@ -187,6 +190,7 @@ public final class UmdfConfig implements ModelSpec {
     public KeySource keySource() { return keySource; }
     public boolean maskMissingKeys() { return maskMissingKeys; }
     public Resampling resampling() { return resampling; }
+    public NormPlacement norm() { return norm; }
     public double lambdaFeature() { return lambdaFeature; }
     public double lambdaLogits() { return lambdaLogits; }
     public double auxiliaryTaskWeight() { return auxiliaryTaskWeight; }
@@ -259,6 +263,7 @@ public final class UmdfConfig implements ModelSpec {
         public Builder keySource(KeySource v) { c.keySource = v; return this; }
         public Builder maskMissingKeys(boolean v) { c.maskMissingKeys = v; return this; }
         public Builder resampling(Resampling v) { c.resampling = v; return this; }
+        public Builder norm(NormPlacement v) { c.norm = v; return this; }
         public Builder lambdaFeature(double v) { c.lambdaFeature = v; return this; }
         public Builder lambdaLogits(double v) { c.lambdaLogits = v; return this; }
         public Builder auxiliaryTaskWeight(double v) { c.auxiliaryTaskWeight = v; return this; }

@@ -58,6 +58,12 @@ public final class UmdfFamilies {
         public TrainingConfig defaultTraining(PaperDataset dataset) {
             return TrainingConfig.paper(dataset);
         }
+
+        /** The change of this variant applied to a user's UMDF configuration. */
+        @Override
+        public ModelSpec fromBase(ModelSpec base, PaperDataset dataset) {
+            return base instanceof UmdfConfig ? change.apply(((UmdfConfig) base).toBuilder()).build() : defaultSpec(dataset);
+        }
     }
 
     /** UMDF as the paper describes it. */
@@ -103,7 +109,12 @@ public final class UmdfFamilies {
 
         @Override
         public TrainingConfig defaultTraining(PaperDataset dataset) {
-            return super.defaultTraining(dataset).toBuilder().missingness(MissingnessConfig.complete()).build();
+            return trainingFromBase(super.defaultTraining(dataset));
+        }
+
+        @Override
+        public TrainingConfig trainingFromBase(TrainingConfig base) {
+            return base.toBuilder().missingness(MissingnessConfig.complete()).build();
         }
     }
 }

@@ -91,14 +91,14 @@ public final class UmdfNetwork extends AbstractBlock {
         int encoderHeads = config.encoderHeads(schema);
         this.mcim = addChildBlock("mcim", new Mcim(dims, config.modelDim(), config.heads(), config.depth(),
                 config.projectionKernel(), config.useMcim(), config.keySource(), config.embedDropout(), attn,
-                config.reluDropout(), config.resDropout()));
+                config.reluDropout(), config.resDropout(), config.norm()));
         this.jointEncoder = addChildBlock("jointEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout()));
+                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
         this.fusion = config.useDfim()
                 ? addChildBlock("dfim", new Dfim(jointDim, config.gateKernel()))
                 : addChildBlock("concatFusion", new ConcatFusion(jointDim));
         this.fusedEncoder = addChildBlock("fusedEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout()));
+                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
         this.head = addChildBlock("predictionHead", new PredictionHead(jointDim, schema.outputSize(), config.outDropout()));
         this.logitsHead = addChildBlock("logitsHead", Linear.builder().setUnits(schema.outputSize()).build());
     }

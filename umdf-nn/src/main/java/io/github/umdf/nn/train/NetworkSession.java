@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
 public final class NetworkSession implements AutoCloseable {
     private final NetworkModel model;
     private final NDManager manager;
-    private final ParameterStore parameterStore;
+    private ParameterStore parameterStore;
     private final BatchBuilder batchBuilder;
 
     private NetworkSession(NetworkModel model, Device device) {
@@ -98,10 +98,28 @@ public final class NetworkSession implements AutoCloseable {
         }
     }
 
-    /** Replaces the parameters by those of {@link #parameterBytes()} output (same specification and schema). */
+    /**
+     * Replaces the parameters by those of {@link #parameterBytes()} output (same specification and
+     * schema). DJL's {@code Parameter.load} puts a new array into each parameter: the old arrays are
+     * closed here, the parameter store (which caches arrays) is renewed, and parameters that take
+     * gradients take them again, so the session predicts and trains with the loaded values.
+     */
     public void loadParameters(byte[] parameters) {
+        List<ai.djl.ndarray.NDArray> old = new java.util.ArrayList<>();
+        for (var p : model.block().getParameters()) {
+            if (p.getValue().isInitialized()) {
+                old.add(p.getValue().getArray());
+            }
+        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             model.block().loadParameters(manager, in);
+            for (var p : model.block().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+            }
+            old.forEach(ai.djl.ndarray.NDArray::close);
+            parameterStore = new ParameterStore(manager, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read network parameters", e);
         } catch (MalformedModelException e) {
