@@ -1,0 +1,26 @@
+package io.github.umdf.tools.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code umdf ablate}: paper Table 3. */
+@Command(name = "ablate", mixinStandardHelpOptions = true,
+        header = "The four ablations of the paper's Table 3 next to UMDF.",
+        description = {"The four ablations of the paper's Table 3 (without L_fea, without L_logits, without MCIM, without",
+                "DFIM) next to UMDF, under the same seeds and masks: an experiment with those five models.",
+                "--config sets UMDF's settings; every ablation applies its one change to them."})
+final class AblateCommand implements Callable<Integer> {
+    /** The models of Table 3, UMDF first. */
+    static final List<String> MODELS = List.of("umdf", "umdf-no-fea", "umdf-no-logits", "umdf-no-mcim", "umdf-no-dfim");
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        return options.run(MODELS);
+    }
+}

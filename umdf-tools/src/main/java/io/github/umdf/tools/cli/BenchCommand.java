@@ -1,0 +1,90 @@
+package io.github.umdf.tools.cli;
+
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.synth.SyntheticPresets;
+import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.model.PaperDataset;
+import io.github.umdf.tools.bench.Benchmarks;
+import io.github.umdf.tools.protocol.ModelConfigFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code umdf bench}: speed and memory figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed and memory figures (CPU).",
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Memory.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static ModelSpec model(String name, Path config, String preset) throws Exception {
+        DatasetSchema schema = SyntheticPresets.get(preset).schema();
+        PaperDataset paper = PaperDataset.forDatasetName(schema.name());
+        return config != null ? ModelConfigFile.read(config).model() : ModelConfigFile.ofFamily(name, paper).model();
+    }
+
+    @Command(name = "speed", mixinStandardHelpOptions = true,
+            description = {"Training and inference samples per second on MOSI-shaped data (aligned 50/50/50 and unaligned",
+                    "50/375/500), one-stream and two-stream inference side by side. Full size: --batch 128."})
+    static final class Speed implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "umdf", description = "A registered model (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--config", description = "A configuration file instead of --model.")
+        Path config;
+
+        @Option(names = "--presets", split = ",", defaultValue = "mosi-aligned,mosi-unaligned",
+                description = "Shapes to measure (default: ${DEFAULT-VALUE}).")
+        List<String> presets;
+
+        @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}; the paper's MOSI batch is 128).")
+        int batch;
+
+        @Option(names = "--steps", defaultValue = "3", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            for (String p : presets) {
+                Benchmarks.throughput(model(model, config, p), p, batch, steps, System.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "Resident memory every N training steps: it must stay flat after warm-up.")
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "umdf", description = "A registered model (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--config", description = "A configuration file instead of --model.")
+        Path config;
+
+        @Option(names = "--preset", defaultValue = "mosi-aligned", description = "Shapes (default: ${DEFAULT-VALUE}).")
+        String preset;
+
+        @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--steps", defaultValue = "300", description = "Training steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--every", defaultValue = "50", description = "Print every N steps (default: ${DEFAULT-VALUE}).")
+        int every;
+
+        @Override
+        public Integer call() throws Exception {
+            Benchmarks.memory(model(model, config, preset), preset, batch, steps, every, System.out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.umdf.tools.protocol;
+
+import io.github.umdf.nn.data.MultimodalDataset;
+import io.github.umdf.nn.data.SplitName;
+import io.github.umdf.nn.train.TrainingListener;
+import io.github.umdf.tools.report.ResultRecord;
+import io.github.umdf.tools.report.ResultTable;
+import io.github.umdf.tools.report.ResultsJson;
+import io.github.umdf.tools.report.TableFormat;
+import io.github.umdf.tribuo.MultimodalModel;
+import io.github.umdf.tribuo.data.DataSplits;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Runs an {@link ExperimentPlan}: for every seed and model, trains through Tribuo (model selection
+ * on the valid split), evaluates on the test split with the protocol's masks, and writes the run's
+ * {@code model.umdf}, {@code PRED.csv} and {@code RESULTS.json} into
+ * {@code <out>/runs/<model>/seed-<seed>/}; then aggregates every run into {@code <out>/RESULTS.json},
+ * the tables (Markdown, CSV, JSON, LaTeX) and the rate-curve figures.
+ *
+ * <p>Resuming: a run is finished when its {@code RESULTS.json} exists (it is written last, atomically).
+ * An experiment started again skips finished runs and redoes unfinished ones from scratch; since a
+ * run is a deterministic function of its seed (on one device), the final tables equal those of an
+ * uninterrupted experiment.
+ */
+public final class ExperimentRunner {
+    private static final Logger LOG = Logger.getLogger(ExperimentRunner.class.getName());
+
+    /** File names inside a run folder and the output folder. */
+    public static final String RESULTS = "RESULTS.json";
+    public static final String PREDICTIONS = "PRED.csv";
+    public static final String MODEL = "model.umdf";
+
+    private final TrainingListener listener;
+
+    public ExperimentRunner(TrainingListener listener) {
+        this.listener = listener;
+    }
+
+    /** What an experiment produced. */
+    public record Outcome(List<ResultRecord> records, Optional<ResultTable> conditionTable, Optional<ResultTable> rateTable,
+                          List<Path> files, MultimodalDataset dataset) {
+    }
+
+    /** The folder of one run. */
+    public static Path runDir(Path outDir, String model, long seed) {
+        return outDir.resolve("runs").resolve(model).resolve("seed-" + seed);
+    }
+
+    /** Runs the plan (resuming finished runs) and writes the aggregate outputs. */
+    public Outcome run(ExperimentPlan plan) throws IOException {
+        Files.createDirectories(plan.outDir());
+        MultimodalDataset dataset = plan.data().load();
+        DataSplits<?> splits = plan.data().isPreset() ? TribuoRuns.splits(plan.data()) : TribuoRuns.splitsOf(dataset);
+        String datasetName = plan.data().name();
+        List<EvaluationCondition> conditions = plan.protocol().conditions(dataset.schema().modalities(), plan.rates());
+        ProtocolKind.notApplicable(dataset.schema().modalities()).forEach(c ->
+                LOG.info("not applicable on " + datasetName + " (a modality is absent): " + c.braces()));
+
+        List<ResultRecord> all = new ArrayList<>();
+        int total = plan.seeds().size() * plan.models().size();
+        int index = 0;
+        double spent = 0;
+        int trained = 0;
+        for (long seed : plan.seeds()) {
+            for (ExperimentPlan.Entry entry : plan.models()) {
+                index++;
+                Path dir = runDir(plan.outDir(), entry.name(), seed);
+                Path results = dir.resolve(RESULTS);
+                if (Files.isRegularFile(results)) {
+                    LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier, read from %s", index, total,
+                            entry.name(), seed, results));
+                    all.addAll(ResultsJson.read(results));
+                    continue;
+                }
+                String eta = trained == 0 ? "" : String.format(Locale.ROOT, ", about %s left", duration(spent / trained * (total - index + 1)));
+                LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: training on %s%s", index, total, entry.name(), seed,
+                        datasetName, eta));
+                long start = System.nanoTime();
+                all.addAll(runOne(entry, seed, splits, dataset, datasetName, conditions, dir));
+                spent += (System.nanoTime() - start) / 1e9;
+                trained++;
+            }
+        }
+        return aggregate(plan, all, dataset);
+    }
+
+    private List<ResultRecord> runOne(ExperimentPlan.Entry entry, long seed, DataSplits<?> splits, MultimodalDataset dataset,
+                                      String datasetName, List<EvaluationCondition> conditions, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (MultimodalModel<?> model = TribuoRuns.train(entry.spec(), entry.training(), splits, seed, listener, Map.of())) {
+            model.save(dir.resolve(MODEL));
+            ProtocolEvaluator.Evaluation ev = ProtocolEvaluator.evaluate(new ModelPredictor(model, dataset.schema()),
+                    dataset.split(SplitName.TEST), conditions, seed, entry.name(), datasetName);
+            PredictionCsv.write(dataset.schema(), ev.rows(), dir.resolve(PREDICTIONS));
+            Path tmp = dir.resolve(RESULTS + ".tmp");
+            ResultsJson.write(ev.records(), tmp);
+            Files.move(tmp, dir.resolve(RESULTS), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return ev.records();
+        }
+    }
+
+    /** Writes the aggregate results, tables and figures. */
+    Outcome aggregate(ExperimentPlan plan, List<ResultRecord> records, MultimodalDataset dataset) throws IOException {
+        Path out = plan.outDir();
+        List<Path> files = new ArrayList<>();
+        ResultsJson.write(records, out.resolve(RESULTS));
+        files.add(out.resolve(RESULTS));
+        List<String> models = plan.models().stream().map(ExperimentPlan.Entry::name).toList();
+        String datasetName = plan.data().name();
+        String first = models.get(0);
+        Optional<ResultTable> conditions = Optional.empty();
+        if (plan.protocol() != ProtocolKind.INTRA) {
+            conditions = ResultTables.conditions(records, dataset.schema(), datasetName, models, models.size() > 1 ? first : null,
+                    models.size() > 1 ? models.get(1) : null);
+            // further comparisons of the first model with each other one
+            if (models.size() > 2 && conditions.isPresent()) {
+                conditions = Optional.of(ResultTables.conditionsComparing(records, dataset.schema(), datasetName, models));
+            }
+        }
+        Optional<ResultTable> rates = plan.protocol() != ProtocolKind.INTER
+                ? ResultTables.rates(records, dataset.schema(), datasetName, models) : Optional.empty();
+        for (TableFormat f : TableFormat.values()) {
+            if (conditions.isPresent()) {
+                Path p = out.resolve("table-conditions." + f.extension());
+                f.writer().write(conditions.get(), p);
+                files.add(p);
+            }
+            if (rates.isPresent()) {
+                Path p = out.resolve("table-rates." + f.extension());
+                f.writer().write(rates.get(), p);
+                files.add(p);
+            }
+        }
+        if (rates.isPresent()) {
+            files.addAll(Figures.rateCurves(records, dataset.schema(), datasetName, models, out.resolve("figures")));
+        }
+        for (long seed : plan.seeds()) {
+            for (String model : models) {
+                Path dir = runDir(out, model, seed);
+                for (String name : List.of(PREDICTIONS, RESULTS, MODEL)) {
+                    if (Files.isRegularFile(dir.resolve(name))) {
+                        files.add(dir.resolve(name));
+                    }
+                }
+            }
+        }
+        return new Outcome(records, conditions, rates, files, dataset);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}
