@@ -1,0 +1,162 @@
+package io.github.umdf.baselines;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.github.umdf.nn.block.Masks;
+
+/**
+ * A one-layer, batch-first LSTM or GRU, uni- or bidirectional, that reads only the frames a mask
+ * keeps, in order: what PyTorch's {@code pack_padded_sequence} does for padding (Self-MM's
+ * {@code AuViSubNet}) and what Keras' {@code Masking} layer does for all-zero frames (TransM).
+ * DJL's fused recurrent blocks have no packed input, so the kept frames are first moved to the front
+ * of the sequence by a compaction matrix ({@link Sequences#compaction}), the recurrence runs over the
+ * compacted sequence, and its outputs are moved back to their frames; the backward direction is a
+ * second recurrence over the kept frames in reverse order. Frames not kept get a zero output.
+ *
+ * <p>Input {@code x (B, T, d)} and a mask {@code (B, T)} (or null: every frame). Output: the
+ * per-frame states {@code (B, T, H')} and the final state {@code (B, H')} (the forward state after
+ * the last kept frame, with the backward state after the first kept frame), where {@code H'} is the
+ * hidden size, or twice it for a bidirectional recurrence whose directions are concatenated.
+ * Parameters: DJL's {@code l_0_i2h_WEIGHT, l_0_h2h_WEIGHT, l_0_i2h_BIAS, l_0_h2h_BIAS} for each
+ * direction's child block ({@code forward}, {@code backward}).
+ */
+public final class PackedRecurrence extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    /** The recurrent cell. */
+    public enum Cell {
+        /** Long short-term memory (Hochreiter and Schmidhuber 1997). */
+        LSTM,
+        /** Gated recurrent unit (Cho et al. 2014). */
+        GRU
+    }
+
+    /** How the two directions of a bidirectional recurrence are merged. */
+    public enum Merge {
+        /** Summed (Keras {@code merge_mode='sum'}, MCTN): width {@code H}. */
+        SUM,
+        /** Concatenated (Keras {@code merge_mode='concat'}, PyTorch): width {@code 2H}. */
+        CONCAT
+    }
+
+    /** The result of a recurrence over a batch. */
+    public static final class Output {
+        /** Per-frame states {@code (B, T, H')}, zero at frames not kept. */
+        public final NDArray sequence;
+        /** Final states {@code (B, H')}. */
+        public final NDArray last;
+
+        Output(NDArray sequence, NDArray last) {
+            this.sequence = sequence;
+            this.last = last;
+        }
+    }
+
+    private final int inputDim;
+    private final int hidden;
+    private final Merge merge;
+    private final RecurrentBlock forward;
+    private final RecurrentBlock backward;
+
+    /**
+     * @param cell          LSTM or GRU
+     * @param inputDim      input features {@code d}
+     * @param hidden        hidden size {@code H} per direction
+     * @param bidirectional whether a backward direction runs too
+     * @param merge         how the directions are merged (ignored when unidirectional)
+     */
+    public PackedRecurrence(Cell cell, int inputDim, int hidden, boolean bidirectional, Merge merge) {
+        super(VERSION);
+        if (inputDim < 1 || hidden < 1) {
+            throw new IllegalArgumentException("Expected positive input and hidden sizes, found " + inputDim + " and " + hidden);
+        }
+        this.inputDim = inputDim;
+        this.hidden = hidden;
+        this.merge = merge;
+        this.forward = addChildBlock("forward", recurrent(cell, hidden));
+        this.backward = bidirectional ? addChildBlock("backward", recurrent(cell, hidden)) : null;
+    }
+
+    private static RecurrentBlock recurrent(Cell cell, int hidden) {
+        return cell == Cell.LSTM
+                ? LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build()
+                : GRU.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build();
+    }
+
+    /** The width {@code H'} of the outputs. */
+    public int outputDim() {
+        return backward != null && merge == Merge.CONCAT ? 2 * hidden : hidden;
+    }
+
+    /**
+     * Runs the recurrence.
+     *
+     * @param x    {@code (B, T, d)}
+     * @param mask {@code (B, T)} frames to read, or null for all
+     */
+    public Output run(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
+        NDArray forwardStates;
+        NDArray forwardLast;
+        NDArray backwardStates = null;
+        NDArray backwardLast = null;
+        if (mask == null) {
+            long t = x.getShape().get(1);
+            forwardStates = recur(ps, forward, x, training);
+            forwardLast = forwardStates.get(":, {}, :", t - 1);
+            if (backward != null) {
+                backwardStates = recur(ps, backward, x.flip(1), training).flip(1);
+                backwardLast = backwardStates.get(":, 0, :");
+            }
+        } else {
+            NDArray[] c = Sequences.compaction(mask); // (B, T, T) each
+            forwardStates = c[0].transpose(0, 2, 1).matMul(recur(ps, forward, c[0].matMul(x), training));
+            forwardLast = Masks.selectStep(forwardStates, Masks.lastValidOneHot(mask));
+            if (backward != null) {
+                backwardStates = c[1].transpose(0, 2, 1).matMul(recur(ps, backward, c[1].matMul(x), training));
+                backwardLast = Masks.selectStep(backwardStates, Sequences.firstValidOneHot(mask));
+            }
+        }
+        if (backward == null) {
+            return new Output(forwardStates, forwardLast);
+        }
+        return merge == Merge.SUM
+                ? new Output(forwardStates.add(backwardStates), forwardLast.add(backwardLast))
+                : new Output(NDArrays.concat(new NDList(forwardStates, backwardStates), 2),
+                NDArrays.concat(new NDList(forwardLast, backwardLast), 1));
+    }
+
+    private static NDArray recur(ParameterStore ps, RecurrentBlock block, NDArray x, boolean training) {
+        return block.forward(ps, new NDList(x), training).head();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        Output out = run(ps, inputs.get(0), inputs.size() > 1 ? inputs.get(1) : null, training);
+        return new NDList(out.sequence, out.last);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), in.get(1), outputDim()), new Shape(in.get(0), outputDim())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = new Shape(1, 1, inputDim);
+        forward.initialize(manager, dataType, s);
+        if (backward != null) {
+            backward.initialize(manager, dataType, s);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.umdf.baselines;
+
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.missing.SubsetDistribution;
+import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelRegistry;
+import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.model.PaperDataset;
+import io.github.umdf.nn.testing.TestSamples;
+import io.github.umdf.nn.train.BatchBuilder;
+import io.github.umdf.nn.train.DeviceChoice;
+import io.github.umdf.nn.train.NetworkSession;
+import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.train.TrainingListener;
+import io.github.umdf.nn.train.TrainingLoop;
+import io.github.umdf.nn.train.TrainingResult;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Generated from the one registry: every registered family (UMDF's and the baselines) trains and predicts for every task. */
+class BaselineRegistryTest {
+    @Test
+    void theBaselinesAreRegisteredAfterUmdfWithTheirTrainingRegimes() {
+        List<String> names = ModelRegistry.names();
+        assertEquals("umdf", names.get(0));
+        assertEquals(List.of("mctn", "selfmm", "transm"), names.subList(names.size() - 3, names.size()));
+        for (String name : List.of("mctn", "selfmm", "transm")) {
+            ModelFamily f = ModelRegistry.get(name);
+            assertEquals("baseline", f.group());
+            assertEquals(name, f.defaultSpec(PaperDataset.MOSI).family());
+            assertEquals(1, f.defaultSpec(PaperDataset.MOSI).viewsPerSample());
+            assertTrue(f.citation().matches(".+ et al\\., [A-Z]+ 20\\d\\d"), f.citation());
+        }
+        assertEquals(SubsetDistribution.COMPLETE, ModelRegistry.get("selfmm").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
+        assertEquals(SubsetDistribution.UNIFORM_SUBSETS, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
+        assertEquals(1e-4, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).learningRate());
+        assertEquals(32, ModelRegistry.get("transm").defaultTraining(PaperDataset.MOSI).batchSize());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFamilyTrainsAnEpochAndPredictsForEveryTask() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ModelFamily f : ModelRegistry.all()) {
+            for (Task task : Task.values()) {
+                tests.add(DynamicTest.dynamicTest(f.name() + " " + task.key(), () -> {
+                    DatasetSchema schema = TestSamples.schema(task, 4);
+                    List<MultimodalSample> train = TestSamples.random(schema, 8, 1);
+                    List<MultimodalSample> valid = TestSamples.random(schema, 4, 2);
+                    ModelSpec spec = f.defaultSpec(PaperDataset.MOSI);
+                    TrainingConfig cfg = f.defaultTraining(PaperDataset.MOSI).toBuilder().epochs(1).batchSize(8).device(DeviceChoice.CPU)
+                            .build();
+                    TrainingResult r = new TrainingLoop(spec, cfg, TrainingListener.SILENT).train(schema, train, valid, 1);
+                    try (NetworkSession s = r.network()) {
+                        float[][] p = s.predict(valid, BatchBuilder.completeMasks(valid), 4);
+                        assertEquals(valid.size(), p.length);
+                        for (float[] row : p) {
+                            assertEquals(schema.outputSize(), row.length);
+                            for (float v : row) {
+                                assertTrue(Float.isFinite(v), f.name() + " predicts " + v);
+                            }
+                        }
+                        assertTrue(Double.isFinite(r.history().get(0).trainLoss().get("total")));
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.umdf.baselines;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.github.umdf.baselines.mctn.MctnConfig;
+import io.github.umdf.baselines.selfmm.SelfMmConfig;
+import io.github.umdf.baselines.transm.TransmConfig;
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.missing.MissingnessConfig;
+import io.github.umdf.nn.missing.SampleMask;
+import io.github.umdf.nn.missing.TrainingViewSampler;
+import io.github.umdf.nn.model.BatchContext;
+import io.github.umdf.nn.model.LossTerms;
+import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.train.BatchBuilder;
+import io.github.umdf.nn.train.Engines;
+import io.github.umdf.nn.train.NetworkSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small specifications of every baseline and helpers the baseline tests share. */
+public final class BaselineTesting {
+    private BaselineTesting() {
+    }
+
+    /** MCTN with small widths and no dropout. */
+    public static MctnConfig smallMctn() {
+        return MctnConfig.builder().hiddenDim(8).regressionHiddenDim(6).build();
+    }
+
+    /** TransM with small widths, one layer per stack and no dropout. */
+    public static TransmConfig smallTransm() {
+        return TransmConfig.builder().gruUnits(6).modelDim(8).heads(2).encoderLayers(1).decoderLayers(1).textVisionFfnDim(12)
+                .textAudioFfnDim(10).noDropout().build();
+    }
+
+    /** Self-MM with small widths and no dropout. */
+    public static SelfMmConfig smallSelfMm() {
+        return SelfMmConfig.builder().textSubnet(8, 10, 0f).audioSubnet(4, 4, 0f).visionSubnet(5, 6, 0f).headDims(12, 6, 4, 5)
+                .noDropout().build();
+    }
+
+    /** The three small specifications. */
+    public static List<ModelSpec> smallSpecs() {
+        return List.of(smallMctn(), smallTransm(), smallSelfMm());
+    }
+
+    /** Random training masks (modality subsets and frame drops), one per sample. */
+    public static List<SampleMask> randomMasks(List<MultimodalSample> samples, long seed) {
+        TrainingViewSampler sampler = new TrainingViewSampler(MissingnessConfig.defaults());
+        List<SampleMask> masks = new ArrayList<>();
+        for (MultimodalSample s : samples) {
+            masks.add(sampler.views(seed, 0, s, 1)[0]);
+        }
+        return masks;
+    }
+
+    /** The batch context of samples. */
+    public static BatchContext context(List<MultimodalSample> samples, int epoch) {
+        List<String> ids = new ArrayList<>();
+        samples.forEach(s -> ids.add(s.id()));
+        return new BatchContext(ids, epoch, 0);
+    }
+
+    /**
+     * The training loss of one batch (complete masks) before and after {@code steps} Adam steps on
+     * that same batch.
+     */
+    public static float[] lossBeforeAndAfter(ModelSpec spec, DatasetSchema schema, List<MultimodalSample> batch, int steps, float rate) {
+        try (NetworkSession s = NetworkSession.create(spec, schema, Device.cpu(), 3)) {
+            List<Parameter> parameters = new ArrayList<>();
+            for (Pair<String, Parameter> p : s.model().block().getParameters()) {
+                parameters.add(p.getValue());
+            }
+            Optimizer adam = Adam.builder().optLearningRateTracker(Tracker.fixed(rate)).build();
+            float before = Float.NaN;
+            float after = Float.NaN;
+            for (int i = 0; i <= steps; i++) {
+                try (NDManager step = s.manager().newSubManager()) {
+                    ModalityInputs in = s.batchBuilder().inputs(step, batch, BatchBuilder.completeMasks(batch));
+                    NDArray targets = s.batchBuilder().targets(step, batch);
+                    LossTerms loss;
+                    try (GradientCollector collector = Engines.engine().newGradientCollector()) {
+                        loss = s.model().loss(s.parameterStore(), in, targets, context(batch, 0), true);
+                        if (i < steps) {
+                            collector.backward(loss.total());
+                        }
+                    }
+                    float value = loss.total().getFloat();
+                    if (i == 0) {
+                        before = value;
+                    }
+                    after = value;
+                    if (i < steps) {
+                        for (Parameter p : parameters) {
+                            NDArray g = p.getArray().getGradient();
+                            g.attach(step);
+                            adam.update(p.getId(), p.getArray(), g);
+                        }
+                    }
+                }
+            }
+            return new float[] {before, after};
+        }
+    }
+
+    /** The loss of a batch of samples under masks, its arrays in {@code m}. */
+    public static LossTerms loss(NetworkSession s, NDManager m, List<MultimodalSample> samples, List<SampleMask> masks, int epoch,
+                                 boolean training) {
+        ModalityInputs in = s.batchBuilder().inputs(m, samples, masks);
+        return s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples), context(samples, epoch), training);
+    }
+
+    /** Predictions of a session for samples under masks. */
+    public static float[][] predict(NetworkSession s, List<MultimodalSample> samples, List<SampleMask> masks) {
+        return s.predict(samples, masks, samples.size());
+    }
+}
