@@ -59,8 +59,8 @@ public final class UmdfConfig implements ModelSpec {
     private KeySource keySource = KeySource.LOW_LEVEL;
     @Config(description = "D2: also exclude dropped (missing) frames from attention keys; padding is always excluded.")
     private boolean maskMissingKeys = false;
-    @Config(description = "D4: LayerNorm placement of the MCIM and encoder layers: POST (the paper's equations) or PRE (MulT's code).")
-    private NormPlacement norm = NormPlacement.POST;
+    @Config(description = "D4: LayerNorm placement of the MCIM and encoder layers: PRE (MulT's code; default: POST did not learn in our budgets) or POST (the paper's equations).")
+    private NormPlacement norm = NormPlacement.PRE;
     @Config(description = "D3: how unaligned audio/vision reach the language length: ADAPTIVE_AVG_POOL or LINEAR.")
     private Resampling resampling = Resampling.ADAPTIVE_AVG_POOL;
 
