@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>The network is the paper's UMDF with a lighter attention stack for CPU time (depth 2 instead
  * of 4, 4 heads instead of 10); everything else, the objective and the protocol included, is the
- * paper's. {@code umdf experiment --config configs/umdf-mosi.xml ...} runs the full-size network.
+ * paper's. The same settings are in {@code configs/umdf-cpu.xml};
+ * {@code umdf experiment --config configs/umdf-mosi.xml ...} runs the full-size network.
  */
 public final class Demo {
     /** The demo's data set. */

@@ -17,10 +17,17 @@ import java.util.Objects;
  * @param protocol inter, intra or all
  * @param rates    missing rates of the sweep
  * @param outDir   the folder of the results; finished runs found there are not redone
+ * @param metrics  metric keys of the table columns, or empty for the task's default (MAE and F1)
  */
 public record ExperimentPlan(DataSpec data, List<Entry> models, List<Long> seeds, ProtocolKind protocol, List<Double> rates,
-                             Path outDir) {
+                             Path outDir, List<String> metrics) {
+    /** A plan with the task's default table columns. */
+    public ExperimentPlan(DataSpec data, List<Entry> models, List<Long> seeds, ProtocolKind protocol, List<Double> rates, Path outDir) {
+        this(data, models, seeds, protocol, rates, outDir, List.of());
+    }
+
     public ExperimentPlan {
+        metrics = List.copyOf(metrics);
         Objects.requireNonNull(data);
         if (models.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("An experiment needs at least one model and one seed, got " + models + " and " + seeds);

@@ -119,17 +119,18 @@ public final class ExperimentRunner {
         List<String> models = plan.models().stream().map(ExperimentPlan.Entry::name).toList();
         String datasetName = plan.data().name();
         String first = models.get(0);
+        var columns = plan.metrics().isEmpty() ? ResultTables.metrics(dataset.schema().task()) : ResultTables.columns(plan.metrics());
         Optional<ResultTable> conditions = Optional.empty();
         if (plan.protocol() != ProtocolKind.INTRA) {
             conditions = ResultTables.conditions(records, dataset.schema(), datasetName, models, models.size() > 1 ? first : null,
-                    models.size() > 1 ? models.get(1) : null);
+                    models.size() > 1 ? models.get(1) : null, columns);
             // further comparisons of the first model with each other one
             if (models.size() > 2 && conditions.isPresent()) {
-                conditions = Optional.of(ResultTables.conditionsComparing(records, dataset.schema(), datasetName, models));
+                conditions = Optional.of(ResultTables.conditionsComparing(records, dataset.schema(), datasetName, models, columns));
             }
         }
         Optional<ResultTable> rates = plan.protocol() != ProtocolKind.INTER
-                ? ResultTables.rates(records, dataset.schema(), datasetName, models) : Optional.empty();
+                ? ResultTables.rates(records, dataset.schema(), datasetName, models, columns) : Optional.empty();
         for (TableFormat f : TableFormat.values()) {
             if (conditions.isPresent()) {
                 Path p = out.resolve("table-conditions." + f.extension());

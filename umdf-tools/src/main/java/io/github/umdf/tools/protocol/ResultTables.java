@@ -23,7 +23,35 @@ public final class ResultTables {
     /** Single-label weighted F1. */
     public static final MetricColumn F1 = new MetricColumn("F1", "f1", 100.0, 2, "weighted F1 (%)");
 
+    /** Binary accuracy, Has0 (negative < 0 vs non-negative). */
+    public static final MetricColumn ACC2_HAS0 = new MetricColumn("Acc-2 (Has0)", "acc2_has0", 100.0, 2,
+            "binary accuracy, negative vs non-negative, all samples (%)");
+    /** Acc-5. */
+    public static final MetricColumn ACC5 = new MetricColumn("Acc-5", "acc5", 100.0, 2, "5-class accuracy after clipping to [-2, 2] (%)");
+
     private ResultTables() {
+    }
+
+    /**
+     * Columns by metric key, for regression tables ({@code mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0}).
+     *
+     * @throws IllegalArgumentException naming the valid keys
+     */
+    public static List<MetricColumn> columns(List<String> keys) {
+        java.util.Map<String, MetricColumn> known = new java.util.LinkedHashMap<>();
+        for (MetricColumn c : List.of(MetricColumn.MAE, MetricColumn.CORR, MetricColumn.ACC7, ACC5, ACC2_HAS0, MetricColumn.F1_HAS0,
+                MetricColumn.ACC2_NON0, MetricColumn.F1_NON0, ACC, F1)) {
+            known.put(c.keyTemplate(), c);
+        }
+        List<MetricColumn> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            MetricColumn c = known.get(k.trim());
+            if (c == null) {
+                throw new IllegalArgumentException("Unknown metric '" + k + "'; expected one of " + known.keySet());
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** The columns shown per condition for a task. */
@@ -38,13 +66,19 @@ public final class ResultTables {
     /** The inter-modality table, or empty when there are no rate-0 condition records. */
     public static Optional<ResultTable> conditions(Collection<ResultRecord> records, DatasetSchema schema, String dataset,
                                                    List<String> models, String compareA, String compareB) {
+        return conditions(records, schema, dataset, models, compareA, compareB, metrics(schema.task()));
+    }
+
+    /** The inter-modality table with chosen columns. */
+    public static Optional<ResultTable> conditions(Collection<ResultRecord> records, DatasetSchema schema, String dataset,
+                                                   List<String> models, String compareA, String compareB, List<MetricColumn> columns) {
         boolean any = records.stream().anyMatch(r -> r.rate() == 0.0 && r.dataset().equals(dataset)
                 && ModalitySubset.parse(r.condition()).size() < schema.modalities().size());
         if (!any) {
             return Optional.empty();
         }
         var b = ResultTable.byCondition().title("Inter-modality missingness on " + dataset + " (test split)").dataset(dataset)
-                .models(models).metrics(metrics(schema.task())).availableModalities(schema.modalities());
+                .models(models).metrics(columns).availableModalities(schema.modalities());
         if (schema.task() == Task.MULTI_LABEL) {
             b.labels(schema.labelNames());
         }
@@ -56,9 +90,9 @@ public final class ResultTables {
 
     /** The inter-modality table comparing the first model with every other one (paired tests in the notes). */
     public static ResultTable conditionsComparing(Collection<ResultRecord> records, DatasetSchema schema, String dataset,
-                                                  List<String> models) {
+                                                  List<String> models, List<MetricColumn> columns) {
         var b = ResultTable.byCondition().title("Inter-modality missingness on " + dataset + " (test split)").dataset(dataset)
-                .models(models).metrics(metrics(schema.task())).availableModalities(schema.modalities());
+                .models(models).metrics(columns).availableModalities(schema.modalities());
         if (schema.task() == Task.MULTI_LABEL) {
             b.labels(schema.labelNames());
         }
@@ -70,6 +104,12 @@ public final class ResultTables {
 
     /** The missing-rate sweep with every modality kept, or empty when there is none. */
     public static Optional<ResultTable> rates(Collection<ResultRecord> records, DatasetSchema schema, String dataset, List<String> models) {
+        return rates(records, schema, dataset, models, metrics(schema.task()));
+    }
+
+    /** The missing-rate sweep with chosen columns. */
+    public static Optional<ResultTable> rates(Collection<ResultRecord> records, DatasetSchema schema, String dataset, List<String> models,
+                                              List<MetricColumn> columns) {
         String all = ModalitySubset.of(schema.modalities()).code();
         TreeSet<Double> rates = new TreeSet<>();
         records.stream().filter(r -> r.dataset().equals(dataset) && r.condition().equals(all)).forEach(r -> rates.add(r.rate()));
@@ -77,7 +117,7 @@ public final class ResultTables {
             return Optional.empty();
         }
         var b = ResultTable.byRate().title("Intra-modality missingness on " + dataset + ": every modality, frames dropped at rate p")
-                .dataset(dataset).models(models).metrics(metrics(schema.task())).condition(all).rates(List.copyOf(rates));
+                .dataset(dataset).models(models).metrics(columns).condition(all).rates(List.copyOf(rates));
         if (schema.task() == Task.MULTI_LABEL) {
             b.labels(schema.labelNames());
         }
