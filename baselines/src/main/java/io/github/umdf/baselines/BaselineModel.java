@@ -2,14 +2,12 @@ package io.github.umdf.baselines;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.Pair;
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.model.Initialization;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.NetworkModel;
@@ -58,11 +56,7 @@ public abstract class BaselineModel<S extends ModelSpec, B extends AbstractBlock
 
     @Override
     public void initialize(NDManager manager) {
-        network.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f),
-                Parameter.Type.WEIGHT);
-        Shape[] shapes = schema.modalities().stream()
-                .map(m -> new Shape(1, schema.shape(m).length(), schema.shape(m).dim())).toArray(Shape[]::new);
-        network.initialize(manager, DataType.FLOAT32, shapes);
+        Initialization.glorot(network, schema, manager);
     }
 
     /** Checks that a training batch holds one view per sample, as every baseline trains. */

@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.block.CrossmodalAttention;
+import io.github.umdf.nn.block.Layers;
 import io.github.umdf.nn.block.FeedForward;
 
 /**
@@ -75,11 +75,11 @@ public final class DecoderLayer extends AbstractBlock {
     }
 
     private NDArray drop(NDArray a, boolean training) {
-        return training && dropout > 0f ? Dropout.dropout(a, dropout, true).head() : a;
+        return Layers.dropout(a, dropout, training);
     }
 
     private static NDArray norm(ParameterStore ps, LayerNorm ln, NDArray a, boolean training) {
-        return ln.forward(ps, new NDList(a), training).head();
+        return Layers.apply(ps, ln, a, training);
     }
 
     @Override

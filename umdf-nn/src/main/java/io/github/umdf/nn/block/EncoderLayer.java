@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -72,7 +71,7 @@ public final class EncoderLayer extends AbstractBlock {
     }
 
     private NDArray drop(NDArray a, boolean training) {
-        return training && resDropout > 0f ? Dropout.dropout(a, resDropout, true).head() : a;
+        return Layers.dropout(a, resDropout, training);
     }
 
     @Override

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -136,11 +135,11 @@ public final class McimLayer extends AbstractBlock {
     }
 
     private NDArray residualDropout(NDArray a, boolean training) {
-        return training && resDropout > 0f ? Dropout.dropout(a, resDropout, true).head() : a;
+        return Layers.dropout(a, resDropout, training);
     }
 
     private static NDArray norm(ParameterStore ps, LayerNorm ln, NDArray a, boolean training) {
-        return ln.forward(ps, new NDList(a), training).head();
+        return Layers.apply(ps, ln, a, training);
     }
 
     @Override

@@ -3,12 +3,8 @@ package io.github.umdf.nn.model;
 import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.XavierInitializer;
 import io.github.umdf.nn.block.Masks;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
@@ -67,11 +63,7 @@ public final class UmdfModel implements NetworkModel {
 
     @Override
     public void initialize(NDManager manager) {
-        network.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f),
-                Parameter.Type.WEIGHT);
-        Shape[] shapes = schema.modalities().stream()
-                .map(m -> new Shape(1, schema.shape(m).length(), schema.shape(m).dim())).toArray(Shape[]::new);
-        network.initialize(manager, DataType.FLOAT32, shapes);
+        Initialization.glorot(network, schema, manager);
     }
 
     @Override

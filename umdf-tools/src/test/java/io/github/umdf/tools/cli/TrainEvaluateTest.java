@@ -2,12 +2,10 @@ package io.github.umdf.tools.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.umdf.tools.metrics.PythonReference;
 import io.github.umdf.tools.report.ResultRecord;
 import io.github.umdf.tools.report.ResultsJson;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
