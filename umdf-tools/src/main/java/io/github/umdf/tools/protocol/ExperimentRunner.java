@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * <p>Resuming: a run is finished when its {@code RESULTS.json} exists (it is written last, atomically).
  * An experiment started again skips finished runs and redoes unfinished ones from scratch; since a
  * run is a deterministic function of its seed (on one device), the final tables equal those of an
- * uninterrupted experiment.
+ * uninterrupted experiment. Each run folder records what it was asked to do in {@code run.json}
+ * (model, seed, network and training settings, data, conditions): a finished run whose settings
+ * differ from the plan's is an error, never silently reused.
  */
 public final class ExperimentRunner {
     private static final Logger LOG = Logger.getLogger(ExperimentRunner.class.getName());
@@ -39,6 +41,8 @@ public final class ExperimentRunner {
     public static final String RESULTS = "RESULTS.json";
     public static final String PREDICTIONS = "PRED.csv";
     public static final String MODEL = "model.umdf";
+    /** What a run was asked to do; a resumed run must match it. */
+    public static final String RUN = "run.json";
 
     private final TrainingListener listener;
 
@@ -76,7 +80,13 @@ public final class ExperimentRunner {
                 index++;
                 Path dir = runDir(plan.outDir(), entry.name(), seed);
                 Path results = dir.resolve(RESULTS);
+                String fingerprint = fingerprint(plan, entry, seed, conditions, dataset);
                 if (Files.isRegularFile(results)) {
+                    Path run = dir.resolve(RUN);
+                    if (!Files.isRegularFile(run) || !Files.readString(run).equals(fingerprint)) {
+                        throw new IllegalStateException(dir + " holds the results of a run with other settings (model, training, data "
+                                + "or protocol; see " + RUN + "): use another --out folder, or delete that run folder to redo it");
+                    }
                     LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier, read from %s", index, total,
                             entry.name(), seed, results));
                     all.addAll(ResultsJson.read(results));
@@ -86,12 +96,31 @@ public final class ExperimentRunner {
                 LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: training on %s%s", index, total, entry.name(), seed,
                         datasetName, eta));
                 long start = System.nanoTime();
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(RUN), fingerprint);
                 all.addAll(runOne(entry, seed, splits, dataset, datasetName, conditions, dir));
                 spent += (System.nanoTime() - start) / 1e9;
                 trained++;
             }
         }
         return aggregate(plan, all, dataset);
+    }
+
+    /**
+     * A run's identity: model name, seed, network and training settings (their OLCUT provenance),
+     * the data (preset, seed, scale, or file and SHA-256) and the protocol's conditions.
+     */
+    static String fingerprint(ExperimentPlan plan, ExperimentPlan.Entry entry, long seed, List<EvaluationCondition> conditions,
+                              MultimodalDataset dataset) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("model", entry.name());
+        o.addProperty("seed", seed);
+        o.addProperty("data", plan.data().toString());
+        o.addProperty("dataSha256", dataset.origin().sha256());
+        o.addProperty("network", entry.spec().getProvenance().toString());
+        o.addProperty("training", entry.training().getProvenance().toString());
+        o.addProperty("conditions", conditions.toString());
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 
     private List<ResultRecord> runOne(ExperimentPlan.Entry entry, long seed, DataSplits<?> splits, MultimodalDataset dataset,

@@ -39,5 +39,15 @@ class ExperimentCommandTest {
         assertEquals(table, Files.readString(out.resolve("table-conditions.md")), "resumed table = uninterrupted table");
         assertEquals(before, Files.getLastModifiedTime(finished), "a finished run is not redone");
         assertTrue(Files.isRegularFile(lastRun.resolve(ExperimentRunner.RESULTS)), "the unfinished run was done again");
+
+        // other settings into the same folder: an error, never a silent reuse of the old runs
+        String[] changed = args.clone();
+        changed[changed.length - 1] = out.toString();
+        String[] withEpochs = java.util.Arrays.copyOf(changed, changed.length + 2);
+        withEpochs[changed.length] = "--epochs";
+        withEpochs[changed.length + 1] = "2";
+        Cli.Result third = Cli.run(withEpochs);
+        assertEquals(1, third.exitCode());
+        assertTrue(third.err().contains("other settings") && third.err().contains("run.json"), third.err());
     }
 }
