@@ -19,15 +19,15 @@ import java.util.TreeSet;
  */
 public final class ResultTables {
     /** Single-label accuracy. */
-    public static final MetricColumn ACC = new MetricColumn("Acc", "acc", 100.0, 2, "accuracy (%)");
+    public static final MetricColumn ACC = new MetricColumn("Acc", "acc", 100.0, 2, "Acc = accuracy over the classes, x100");
     /** Single-label weighted F1. */
-    public static final MetricColumn F1 = new MetricColumn("F1", "f1", 100.0, 2, "weighted F1 (%)");
+    public static final MetricColumn F1 = new MetricColumn("F1", "f1", 100.0, 2, "F1 = weighted F1 over the classes, x100");
 
     /** Binary accuracy, Has0 (negative < 0 vs non-negative). */
     public static final MetricColumn ACC2_HAS0 = new MetricColumn("Acc-2 (Has0)", "acc2_has0", 100.0, 2,
-            "binary accuracy, negative vs non-negative, all samples (%)");
+            "Acc-2 (Has0) = accuracy of negative vs non-negative over all samples (MMSA Has0), x100");
     /** Acc-5. */
-    public static final MetricColumn ACC5 = new MetricColumn("Acc-5", "acc5", 100.0, 2, "5-class accuracy after clipping to [-2, 2] (%)");
+    public static final MetricColumn ACC5 = new MetricColumn("Acc-5", "acc5", 100.0, 2, "Acc-5 = accuracy over the five rounded classes of [-2, 2], x100");
 
     private ResultTables() {
     }
