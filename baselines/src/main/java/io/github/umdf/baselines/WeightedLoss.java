@@ -1,6 +1,7 @@
 package io.github.umdf.baselines;
 
 import ai.djl.ndarray.NDArray;
+import io.github.umdf.nn.block.Scalars;
 import io.github.umdf.nn.model.LossTerms;
 
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ public final class WeightedLoss {
     /** Adds {@code weight · part} to the total and logs {@code part} under {@code name}. */
     public WeightedLoss add(String name, NDArray part, double weight) {
         parts.put(name, part);
-        NDArray weighted = weight == 1.0 ? part : part.mul((float) weight);
+        NDArray weighted = weight == 1.0 ? part : Scalars.mul(part, (float) weight); // a torch-owned scalar: see Scalars
         total = total == null ? weighted : total.add(weighted);
         return this;
     }
