@@ -53,6 +53,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--predictions", description = "PRED.csv to write (every test prediction, to recompute any metric).")
     Path predictions;
 
+    @Option(names = "--metrics", split = ",",
+            description = "Printed table columns for regression data, from mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0 "
+                    + "(default: mae,f1_non0; RESULTS.json always holds every metric).")
+    List<String> metrics = List.of();
+
     @Override
     public Integer call() throws Exception {
         MultimodalModel<?> model = MultimodalModel.load(modelFile);
@@ -71,10 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
             PredictionCsv.write(ds.schema(), ev.rows(), predictions);
         }
         List<String> models = List.of(modelName);
-        ResultTables.conditions(ev.records(), ds.schema(), dataset, models, null, null)
-                .ifPresent(t -> System.out.println(TableFormat.parse("md").writer().render(t)));
-        ResultTables.rates(ev.records(), ds.schema(), dataset, models)
-                .ifPresent(t -> System.out.println(TableFormat.parse("md").writer().render(t)));
+        var columns = metrics.isEmpty() ? ResultTables.metrics(ds.schema().task()) : ResultTables.columns(metrics);
+        ResultTables.conditions(ev.records(), ds.schema(), dataset, models, null, null, columns)
+                .ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
+        ResultTables.rates(ev.records(), ds.schema(), dataset, models, columns)
+                .ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
         System.err.println("wrote " + out.toAbsolutePath() + (predictions != null ? " and " + predictions.toAbsolutePath() : ""));
         model.close();
         return 0;
