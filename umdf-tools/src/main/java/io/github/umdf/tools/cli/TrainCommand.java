@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, description = "The model file to write.")
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
     Path out;
 
     @Override

@@ -35,7 +35,7 @@ public final class UmdfCommand implements Runnable {
         Engines.ensureOffline();
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Logs.configure(verbose);
-        CommandLine cl = new CommandLine(new UmdfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new UmdfCommand()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("umdf " + cmd.getCommandName() + ": error: " + message(ex));
