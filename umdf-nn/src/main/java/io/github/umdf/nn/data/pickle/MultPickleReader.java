@@ -6,7 +6,6 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ import java.util.TreeSet;
  * an {@link InvalidDataException} naming the file, split and field, what was expected and what was
  * found; shapes must agree within a split (same N) and across splits (same T and d).
  */
-public final class MultPickleReader {
+public final class MultPickleReader extends PickleFormatReader {
     /** The {@link io.github.umdf.nn.data.DataOrigin} format name. */
     public static final String FORMAT = "mult-pickle";
     /** The IEMOCAP label names, in the order of the (N, 4, 2) label array. */
@@ -60,36 +59,11 @@ public final class MultPickleReader {
     }
 
     /**
-     * Reads a file, naming the data set after the file ({@code mosi_data} for {@code mosi_data.pkl}).
-     *
-     * @throws InvalidDataException if the file is not a valid MulT pickle (the message names file, split and field)
-     * @throws IOException          if the file cannot be read
-     */
-    public MultimodalDataset read(Path file) throws IOException {
-        return read(file, PickleDatasetAssembler.baseName(file));
-    }
-
-    /**
-     * Reads a file under a data-set name.
-     *
-     * @throws InvalidDataException if the file is not a valid MulT pickle (the message names file, split and field)
-     * @throws IOException          if the file cannot be read
-     */
-    public MultimodalDataset read(Path file, String datasetName) throws IOException {
-        PickleDatasetAssembler.Loaded loaded = PickleDatasetAssembler.load(file);
-        return assemble(loaded.root, file, datasetName, loaded.sha256);
-    }
-
-    /** {@link #assemble(Object, Path, String, String)} hashing the file itself (for tests that edit the root). */
-    MultimodalDataset assemble(Object root, Path file, String datasetName) {
-        return assemble(root, file, datasetName, null);
-    }
-
-    /**
      * Builds the data set from an unpickled root object; consumes the root (fields are removed as converted).
      *
      * @param sha256 the file's SHA-256 if already computed, else null
      */
+    @Override
     MultimodalDataset assemble(Object root, Path file, String datasetName, String sha256) {
         PickleDatasetAssembler a = new PickleDatasetAssembler(file, FORMAT);
         if (sha256 != null) {
