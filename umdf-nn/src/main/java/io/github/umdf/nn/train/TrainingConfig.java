@@ -27,6 +27,8 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
     private double learningRate = 1e-3;
     @Config(description = "Maximum number of epochs (paper: 100 MOSI, 30 MOSEI, 40 IEMOCAP).")
     private int epochs = 100;
+    @Config(description = "Optimisation steps of linear learning-rate warm-up (step k uses learningRate x k / warmupSteps); 0 (default, the paper's setting) disables it.")
+    private int warmupSteps = 0;
     @Config(description = "Clip the global gradient norm to this value (MulT: 0.8); 0 disables clipping.")
     private double gradClipNorm = 0.8;
     @Config(description = "L2 weight decay added to the gradients (Adam).")
@@ -73,6 +75,9 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
         if (batchSize < 1 || epochs < 1) {
             return "batchSize and epochs must be positive, found " + batchSize + ", " + epochs;
         }
+        if (warmupSteps < 0) {
+            return "warmupSteps must be >= 0, found " + warmupSteps;
+        }
         if (!(learningRate > 0) || !(gradClipNorm >= 0) || !(weightDecay >= 0)) {
             return "learningRate must be > 0 and gradClipNorm, weightDecay >= 0, found " + learningRate + ", " + gradClipNorm + ", " + weightDecay;
         }
@@ -89,6 +94,7 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
     public int batchSize() { return batchSize; }
     public double learningRate() { return learningRate; }
     public int epochs() { return epochs; }
+    public int warmupSteps() { return warmupSteps; }
     public double gradClipNorm() { return gradClipNorm; }
     public double weightDecay() { return weightDecay; }
     public int lrPlateauPatience() { return lrPlateauPatience; }
@@ -115,7 +121,8 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
 
     @Override
     public String toString() {
-        return "TrainingConfig(batch=" + batchSize + ", lr=" + learningRate + ", epochs=" + epochs + ", clip=" + gradClipNorm
+        return "TrainingConfig(batch=" + batchSize + ", lr=" + learningRate + (warmupSteps > 0 ? ", warmup=" + warmupSteps : "")
+                + ", epochs=" + epochs + ", clip=" + gradClipNorm
                 + ", " + missingness + ", device=" + device + ")";
     }
 
@@ -130,6 +137,7 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
         public Builder batchSize(int v) { c.batchSize = v; return this; }
         public Builder learningRate(double v) { c.learningRate = v; return this; }
         public Builder epochs(int v) { c.epochs = v; return this; }
+        public Builder warmupSteps(int v) { c.warmupSteps = v; return this; }
         public Builder gradClipNorm(double v) { c.gradClipNorm = v; return this; }
         public Builder weightDecay(double v) { c.weightDecay = v; return this; }
         public Builder lrPlateauPatience(int v) { c.lrPlateauPatience = v; return this; }

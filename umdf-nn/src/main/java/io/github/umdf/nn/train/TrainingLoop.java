@@ -56,9 +56,13 @@ public final class TrainingLoop {
         this.listener = listener;
     }
 
-    /** A learning rate the plateau schedule can change between epochs. */
+    /**
+     * The learning rate: a base rate the plateau schedule can change between epochs, times the
+     * warm-up factor of the current step.
+     */
     private static final class MutableRate implements ParameterTracker {
         private volatile float value;
+        private volatile float warmup = 1f;
 
         MutableRate(float value) {
             this.value = value;
@@ -66,8 +70,21 @@ public final class TrainingLoop {
 
         @Override
         public float getNewValue(String parameterId, int numUpdate) {
-            return value;
+            return value * warmup;
         }
+    }
+
+    /**
+     * The linear warm-up factor of a step: {@code min(1, (globalStep + 1) / warmupSteps)}, 1 when
+     * warm-up is off.
+     *
+     * @param globalStep 0-based optimisation step
+     */
+    static float warmupFactor(long globalStep, int warmupSteps) {
+        if (warmupSteps <= 0 || globalStep + 1 >= warmupSteps) {
+            return 1f;
+        }
+        return (float) ((globalStep + 1) / (double) warmupSteps);
     }
 
     /**
@@ -275,6 +292,7 @@ public final class TrainingLoop {
                         g.muli(scale); // in place on a gradient, outside autograd
                     }
                 }
+                rate.warmup = warmupFactor(globalStep, config.warmupSteps());
                 for (int i = 0; i < parameters.size(); i++) {
                     Parameter p = parameters.get(i);
                     optimizer.update(p.getId(), p.getArray(), grads.get(i));

@@ -1,6 +1,9 @@
 package io.github.umdf.nn.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
@@ -133,5 +136,53 @@ class TrainingLoopTest {
         r1.network().close();
         r3.network().close();
         assertEquals(arrays1, arrays3, "arrays attached to the session after 1 and after 4 epochs");
+    }
+    @Test
+    void warmupFactorRisesLinearlyToOne() {
+        assertEquals(1f, TrainingLoop.warmupFactor(0, 0), "warm-up off");
+        assertEquals(0.25f, TrainingLoop.warmupFactor(0, 4));
+        assertEquals(0.5f, TrainingLoop.warmupFactor(1, 4));
+        assertEquals(1f, TrainingLoop.warmupFactor(3, 4));
+        assertEquals(1f, TrainingLoop.warmupFactor(1000, 4));
+    }
+
+    /** Records the parameters in {@code before} on the first call; later, the summed absolute change since. */
+    private static double parameterChange(NetworkSession s, List<float[]> before) {
+        double change = 0;
+        int i = 0;
+        for (Pair<String, Parameter> p : s.model().block().getParameters()) {
+            float[] now = p.getValue().getArray().toFloatArray();
+            if (before.size() <= i) {
+                before.add(now);
+            } else {
+                float[] then = before.get(i);
+                for (int k = 0; k < now.length; k++) {
+                    change += Math.abs(now[k] - then[k]);
+                }
+            }
+            i++;
+        }
+        return change;
+    }
+
+    @Test
+    void warmupScalesTheFirstStepsLearningRate() {
+        // Adam's first update is lr * g / (|g| + eps) per coordinate: the parameter change is
+        // proportional to the learning rate, so warm-up over 1000 steps moves them 1000 times less.
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
+        double[] change = new double[2];
+        int[] warmups = {0, 1000};
+        for (int w = 0; w < 2; w++) {
+            TrainingConfig cfg = TrainingConfig.builder().learningRate(1e-2).warmupSteps(warmups[w]).device(DeviceChoice.CPU).build();
+            try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
+                List<float[]> before = new ArrayList<>();
+                parameterChange(s, before);
+                new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
+                change[w] = parameterChange(s, before);
+            }
+        }
+        assertTrue(change[0] > 0, "a step must move the parameters");
+        assertEquals(1e-3, change[1] / change[0], 2e-5, "first step with warmupSteps = 1000 moves the parameters by 1/1000");
     }
 }

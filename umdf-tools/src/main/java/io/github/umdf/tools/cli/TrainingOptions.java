@@ -15,6 +15,9 @@ final class TrainingOptions {
     @Option(names = "--lr", description = "Override the learning rate.")
     Double learningRate;
 
+    @Option(names = "--warmup-steps", description = "Override the steps of linear learning-rate warm-up (0: none).")
+    Integer warmupSteps;
+
     @Option(names = "--device", description = "AUTO (GPU when DJL sees one), CPU or GPU; overrides the configuration.")
     DeviceChoice device;
 
@@ -28,6 +31,9 @@ final class TrainingOptions {
         }
         if (learningRate != null) {
             b.learningRate(learningRate);
+        }
+        if (warmupSteps != null) {
+            b.warmupSteps(warmupSteps);
         }
         if (device != null) {
             b.device(device);
