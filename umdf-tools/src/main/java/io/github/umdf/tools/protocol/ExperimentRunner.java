@@ -83,9 +83,11 @@ public final class ExperimentRunner {
                 String fingerprint = fingerprint(plan, entry, seed, conditions, dataset);
                 if (Files.isRegularFile(results)) {
                     Path run = dir.resolve(RUN);
-                    if (!Files.isRegularFile(run) || !Files.readString(run).equals(fingerprint)) {
-                        throw new IllegalStateException(dir + " holds the results of a run with other settings (model, training, data "
-                                + "or protocol; see " + RUN + "): use another --out folder, or delete that run folder to redo it");
+                    String recorded = Files.isRegularFile(run) ? Files.readString(run) : null;
+                    if (!fingerprint.equals(recorded)) {
+                        throw new IllegalStateException(dir + " holds the results of a run with other settings ("
+                                + fingerprintDifference(recorded, fingerprint) + "): use another --out folder, or delete that run "
+                                + "folder to redo it");
                     }
                     LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier, read from %s", index, total,
                             entry.name(), seed, results));
@@ -121,6 +123,44 @@ public final class ExperimentRunner {
         o.addProperty("training", entry.training().getProvenance().toString());
         o.addProperty("conditions", conditions.toString());
         return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+    }
+
+    /**
+     * Says how a recorded run fingerprint differs from the current one: the differing fields of
+     * {@value #RUN}, and for the first of them the text around the first differing character.
+     *
+     * @param recorded the recorded fingerprint, or null when {@value #RUN} is missing
+     */
+    static String fingerprintDifference(String recorded, String current) {
+        if (recorded == null) {
+            return RUN + " is missing, so the settings of those results are unknown";
+        }
+        com.google.gson.JsonObject was;
+        com.google.gson.JsonObject now = com.google.gson.JsonParser.parseString(current).getAsJsonObject();
+        try {
+            was = com.google.gson.JsonParser.parseString(recorded).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return RUN + " is not a JSON object: " + e.getMessage();
+        }
+        List<String> keys = new ArrayList<>(now.keySet());
+        was.keySet().stream().filter(k -> !now.has(k)).forEach(keys::add);
+        List<String> differing = keys.stream().filter(k -> !java.util.Objects.equals(was.get(k), now.get(k))).toList();
+        if (differing.isEmpty()) {
+            return RUN + " differs only in layout";
+        }
+        String key = differing.get(0);
+        String a = was.has(key) ? was.get(key).toString() : "(absent)";
+        String b = now.has(key) ? now.get(key).toString() : "(absent)";
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return RUN + " differs in " + String.join(", ", differing) + "; " + key + " recorded ..." + window(a, i)
+                + "... against now ..." + window(b, i) + "...";
+    }
+
+    private static String window(String s, int at) {
+        return s.substring(Math.max(0, at - 30), Math.min(s.length(), at + 50));
     }
 
     private List<ResultRecord> runOne(ExperimentPlan.Entry entry, long seed, DataSplits<?> splits, MultimodalDataset dataset,

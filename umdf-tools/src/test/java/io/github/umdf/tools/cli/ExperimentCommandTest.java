@@ -48,6 +48,7 @@ class ExperimentCommandTest {
         withEpochs[changed.length + 1] = "2";
         Cli.Result third = Cli.run(withEpochs);
         assertEquals(1, third.exitCode());
-        assertTrue(third.err().contains("other settings") && third.err().contains("run.json"), third.err());
+        assertTrue(third.err().contains("other settings") && third.err().contains("run.json differs in training"), third.err());
+        assertTrue(third.err().contains("epochs=2"), "the message shows the differing value: " + third.err());
     }
 }
