@@ -9,6 +9,7 @@ import io.github.umdf.tools.protocol.ProtocolEvaluator;
 import io.github.umdf.tools.protocol.ProtocolKind;
 import io.github.umdf.tools.protocol.RateRange;
 import io.github.umdf.tools.protocol.ResultTables;
+import io.github.umdf.tools.report.MetricColumn;
 import io.github.umdf.tools.report.ResultsJson;
 import io.github.umdf.tools.report.TableFormat;
 import io.github.umdf.tribuo.MultimodalModel;
@@ -53,15 +54,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--predictions", description = "PRED.csv to write (every test prediction, to recompute any metric).")
     Path predictions;
 
-    @Option(names = "--metrics", split = ",",
-            description = "Printed table columns for regression data, from mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0 "
-                    + "(default: mae,f1_non0; RESULTS.json always holds every metric).")
-    List<String> metrics = List.of();
+    @Mixin
+    MetricsOption metrics;
 
     @Override
     public Integer call() throws Exception {
-        MultimodalModel<?> model = MultimodalModel.load(modelFile);
         MultimodalDataset ds = data.spec().load();
+        var columns = metrics.columns(ds.schema().task()); // an unknown --metrics key fails before the evaluation
+        try (MultimodalModel<?> model = MultimodalModel.load(modelFile)) {
+            return evaluate(model, ds, columns);
+        }
+    }
+
+    private Integer evaluate(MultimodalModel<?> model, MultimodalDataset ds, List<MetricColumn> columns) throws Exception {
         String modelName = name != null ? name : model.spec().family();
         String dataset = data.spec().name();
         List<EvaluationCondition> conditions = ProtocolKind.parse(protocol).conditions(ds.schema().modalities(), RateRange.parse(rates));
@@ -76,13 +81,11 @@ final class EvaluateCommand implements Callable<Integer> {
             PredictionCsv.write(ds.schema(), ev.rows(), predictions);
         }
         List<String> models = List.of(modelName);
-        var columns = metrics.isEmpty() ? ResultTables.metrics(ds.schema().task()) : ResultTables.columns(metrics);
         ResultTables.conditions(ev.records(), ds.schema(), dataset, models, null, null, columns)
                 .ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
         ResultTables.rates(ev.records(), ds.schema(), dataset, models, columns)
                 .ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
         System.err.println("wrote " + out.toAbsolutePath() + (predictions != null ? " and " + predictions.toAbsolutePath() : ""));
-        model.close();
         return 0;
     }
 }

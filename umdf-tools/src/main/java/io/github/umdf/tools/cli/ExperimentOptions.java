@@ -43,17 +43,16 @@ final class ExperimentOptions {
     @Option(names = "--out", required = true, description = "Output folder (reused to resume).")
     Path out;
 
-    @Option(names = "--metrics", split = ",",
-            description = "Table columns for regression data, from mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0 "
-                    + "(default: mae,f1_non0 as the paper's Table 1; every metric is in RESULTS.json anyway).")
-    List<String> metrics = List.of();
+    @Mixin
+    MetricsOption metrics;
 
     ExperimentPlan plan(List<String> names) throws Exception {
         DatasetSchema schema = data.spec().schema();
+        metrics.columns(schema.task()); // an unknown --metrics key fails now, not after the training
         PaperDataset paper = PaperDataset.forDatasetName(schema.name());
         List<ExperimentPlan.Entry> entries = ExperimentModels.resolve(names, config, modelConfigs, paper, training::apply);
         return new ExperimentPlan(data.spec(), entries, ExperimentPlan.seeds(seeds), ProtocolKind.parse(protocol),
-                RateRange.parse(rates), out, metrics);
+                RateRange.parse(rates), out, metrics.keys);
     }
 
     /** Runs the experiment and prints its tables. */

@@ -1,5 +1,8 @@
 package io.github.umdf.tools.protocol;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.train.TrainingListener;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -114,7 +118,7 @@ public final class ExperimentRunner {
      */
     static String fingerprint(ExperimentPlan plan, ExperimentPlan.Entry entry, long seed, List<EvaluationCondition> conditions,
                               MultimodalDataset dataset) {
-        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        JsonObject o = new JsonObject();
         o.addProperty("model", entry.name());
         o.addProperty("seed", seed);
         o.addProperty("data", plan.data().toString());
@@ -122,7 +126,7 @@ public final class ExperimentRunner {
         o.addProperty("network", entry.spec().getProvenance().toString());
         o.addProperty("training", entry.training().getProvenance().toString());
         o.addProperty("conditions", conditions.toString());
-        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 
     /**
@@ -135,16 +139,16 @@ public final class ExperimentRunner {
         if (recorded == null) {
             return RUN + " is missing, so the settings of those results are unknown";
         }
-        com.google.gson.JsonObject was;
-        com.google.gson.JsonObject now = com.google.gson.JsonParser.parseString(current).getAsJsonObject();
+        JsonObject was;
+        JsonObject now = JsonParser.parseString(current).getAsJsonObject();
         try {
-            was = com.google.gson.JsonParser.parseString(recorded).getAsJsonObject();
+            was = JsonParser.parseString(recorded).getAsJsonObject();
         } catch (RuntimeException e) {
             return RUN + " is not a JSON object: " + e.getMessage();
         }
         List<String> keys = new ArrayList<>(now.keySet());
         was.keySet().stream().filter(k -> !now.has(k)).forEach(keys::add);
-        List<String> differing = keys.stream().filter(k -> !java.util.Objects.equals(was.get(k), now.get(k))).toList();
+        List<String> differing = keys.stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
         if (differing.isEmpty()) {
             return RUN + " differs only in layout";
         }
@@ -188,7 +192,7 @@ public final class ExperimentRunner {
         List<String> models = plan.models().stream().map(ExperimentPlan.Entry::name).toList();
         String datasetName = plan.data().name();
         String first = models.get(0);
-        var columns = plan.metrics().isEmpty() ? ResultTables.metrics(dataset.schema().task()) : ResultTables.columns(plan.metrics());
+        var columns = ResultTables.columns(dataset.schema().task(), plan.metrics());
         Optional<ResultTable> conditions = Optional.empty();
         if (plan.protocol() != ProtocolKind.INTRA) {
             conditions = ResultTables.conditions(records, dataset.schema(), datasetName, models, models.size() > 1 ? first : null,

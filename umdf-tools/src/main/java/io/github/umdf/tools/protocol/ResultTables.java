@@ -7,8 +7,11 @@ import io.github.umdf.tools.report.MetricColumn;
 import io.github.umdf.tools.report.ResultRecord;
 import io.github.umdf.tools.report.ResultTable;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -23,31 +26,34 @@ public final class ResultTables {
     /** Single-label weighted F1. */
     public static final MetricColumn F1 = new MetricColumn("F1", "f1", 100.0, 2, "F1 = weighted F1 over the classes, x100");
 
-    /** Binary accuracy, Has0 (negative < 0 vs non-negative). */
-    public static final MetricColumn ACC2_HAS0 = new MetricColumn("Acc-2 (Has0)", "acc2_has0", 100.0, 2,
-            "Acc-2 (Has0) = accuracy of negative vs non-negative over all samples (MMSA Has0), x100");
-    /** Acc-5. */
-    public static final MetricColumn ACC5 = new MetricColumn("Acc-5", "acc5", 100.0, 2, "Acc-5 = accuracy over the five rounded classes of [-2, 2], x100");
 
     private ResultTables() {
     }
 
     /**
-     * Columns by metric key, for regression tables ({@code mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0}).
+     * The table columns for a task: the task's defaults ({@link #metrics(Task)}) when {@code keys} is
+     * empty, else the named metrics. Keys: regression {@code mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0};
+     * single-label {@code acc,f1}; multi-label {@code acc,f1} (per emotion).
      *
-     * @throws IllegalArgumentException naming the valid keys
+     * @throws IllegalArgumentException for a key the task does not have, naming the valid ones
      */
-    public static List<MetricColumn> columns(List<String> keys) {
-        java.util.Map<String, MetricColumn> known = new java.util.LinkedHashMap<>();
-        for (MetricColumn c : List.of(MetricColumn.MAE, MetricColumn.CORR, MetricColumn.ACC7, ACC5, ACC2_HAS0, MetricColumn.F1_HAS0,
-                MetricColumn.ACC2_NON0, MetricColumn.F1_NON0, ACC, F1)) {
-            known.put(c.keyTemplate(), c);
+    public static List<MetricColumn> columns(Task task, List<String> keys) {
+        if (keys.isEmpty()) {
+            return metrics(task);
         }
-        List<MetricColumn> out = new java.util.ArrayList<>();
+        List<MetricColumn> available = switch (task) {
+            case REGRESSION -> List.of(MetricColumn.MAE, MetricColumn.CORR, MetricColumn.ACC7, MetricColumn.ACC5, MetricColumn.ACC2_HAS0,
+                    MetricColumn.F1_HAS0, MetricColumn.ACC2_NON0, MetricColumn.F1_NON0);
+            case MULTI_LABEL -> List.of(MetricColumn.LABEL_ACC, MetricColumn.LABEL_F1);
+            default -> List.of(ACC, F1);
+        };
+        Map<String, MetricColumn> known = new LinkedHashMap<>();
+        available.forEach(c -> known.put(c.keyTemplate().replace("_" + MetricColumn.LABEL, ""), c));
+        List<MetricColumn> out = new ArrayList<>();
         for (String k : keys) {
             MetricColumn c = known.get(k.trim());
             if (c == null) {
-                throw new IllegalArgumentException("Unknown metric '" + k + "'; expected one of " + known.keySet());
+                throw new IllegalArgumentException("Unknown metric '" + k + "' for " + task + " data; expected one of " + known.keySet());
             }
             out.add(c);
         }
@@ -64,12 +70,6 @@ public final class ResultTables {
     }
 
     /** The inter-modality table, or empty when there are no rate-0 condition records. */
-    public static Optional<ResultTable> conditions(Collection<ResultRecord> records, DatasetSchema schema, String dataset,
-                                                   List<String> models, String compareA, String compareB) {
-        return conditions(records, schema, dataset, models, compareA, compareB, metrics(schema.task()));
-    }
-
-    /** The inter-modality table with chosen columns. */
     public static Optional<ResultTable> conditions(Collection<ResultRecord> records, DatasetSchema schema, String dataset,
                                                    List<String> models, String compareA, String compareB, List<MetricColumn> columns) {
         boolean any = records.stream().anyMatch(r -> r.rate() == 0.0 && r.dataset().equals(dataset)
@@ -103,11 +103,6 @@ public final class ResultTables {
     }
 
     /** The missing-rate sweep with every modality kept, or empty when there is none. */
-    public static Optional<ResultTable> rates(Collection<ResultRecord> records, DatasetSchema schema, String dataset, List<String> models) {
-        return rates(records, schema, dataset, models, metrics(schema.task()));
-    }
-
-    /** The missing-rate sweep with chosen columns. */
     public static Optional<ResultTable> rates(Collection<ResultRecord> records, DatasetSchema schema, String dataset, List<String> models,
                                               List<MetricColumn> columns) {
         String all = ModalitySubset.of(schema.modalities()).code();

@@ -30,6 +30,12 @@ public record MetricColumn(String header, String keyTemplate, double scale, int 
     /** Binary accuracy with zero labels dropped (MMSA Non0), in percent. */
     public static final MetricColumn ACC2_NON0 = new MetricColumn("Acc-2", "acc2_non0", 100.0, 2,
             "Acc-2 = accuracy of positive vs negative with zero-labelled samples dropped (MMSA Non0), x100");
+    /** Binary accuracy over all samples, negative vs non-negative (MMSA Has0), in percent. */
+    public static final MetricColumn ACC2_HAS0 = new MetricColumn("Acc-2 (Has0)", "acc2_has0", 100.0, 2,
+            "Acc-2 (Has0) = accuracy of negative vs non-negative over all samples (MMSA Has0), x100");
+    /** Five-class accuracy, in percent. */
+    public static final MetricColumn ACC5 = new MetricColumn("Acc-5", "acc5", 100.0, 2,
+            "Acc-5 = accuracy over the five rounded classes of [-2, 2], x100");
     /** Seven-class accuracy, in percent. */
     public static final MetricColumn ACC7 = new MetricColumn("Acc-7", "acc7", 100.0, 2,
             "Acc-7 = accuracy over the seven rounded classes of [-3, 3], x100");

@@ -1,8 +1,13 @@
 package io.github.umdf.tools.protocol;
 
+import io.github.umdf.nn.data.Task;
+import io.github.umdf.tools.report.MetricColumn;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentRunnerTest {
@@ -24,5 +29,16 @@ class ExperimentRunnerTest {
         assertEquals("run.json is missing, so the settings of those results are unknown", ExperimentRunner.fingerprintDifference(null, NOW));
         assertTrue(ExperimentRunner.fingerprintDifference("not json", NOW).startsWith("run.json is not a JSON object"));
         assertEquals("run.json differs only in layout", ExperimentRunner.fingerprintDifference(NOW.replace(" ", ""), NOW));
+    }
+
+    @Test
+    void tableColumnsByKeyPerTask() {
+        assertEquals(ResultTables.metrics(Task.REGRESSION), ResultTables.columns(Task.REGRESSION, List.of()), "empty: the task's defaults");
+        assertEquals(List.of(MetricColumn.CORR, MetricColumn.ACC5, MetricColumn.ACC2_HAS0),
+                ResultTables.columns(Task.REGRESSION, List.of("corr", " acc5", "acc2_has0")));
+        assertEquals(List.of(MetricColumn.LABEL_ACC, MetricColumn.LABEL_F1), ResultTables.columns(Task.MULTI_LABEL, List.of("acc", "f1")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ResultTables.columns(Task.SINGLE_LABEL, List.of("mae")));
+        assertTrue(e.getMessage().contains("'mae'") && e.getMessage().contains("[acc, f1]"), e.getMessage());
     }
 }
