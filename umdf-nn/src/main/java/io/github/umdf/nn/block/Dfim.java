@@ -30,6 +30,7 @@ public final class Dfim extends AbstractBlock implements StreamFusion {
 
     private final int dim;
     private final Linear score;
+    private final int gateKernel;
     private final Conv1d gate;
 
     /**
@@ -42,6 +43,7 @@ public final class Dfim extends AbstractBlock implements StreamFusion {
             throw new IllegalArgumentException("Expected an odd gate kernel, found " + gateKernel);
         }
         this.dim = dim;
+        this.gateKernel = gateKernel;
         this.score = addChildBlock("frameScore", Linear.builder().setUnits(1).build());
         this.gate = addChildBlock("gate", Conv1d.builder().setKernelShape(new Shape(gateKernel)).setFilters(dim)
                 .optPadding(new Shape(gateKernel / 2)).build());
@@ -58,9 +60,9 @@ public final class Dfim extends AbstractBlock implements StreamFusion {
     public NDArray fuse(ParameterStore ps, NDArray ha, NDArray hb, NDArray mask, boolean training) {
         NDArray ea = enhance(ps, ha, mask, training);
         NDArray eb = enhance(ps, hb, mask, training);
-        NDArray both = NDArrays.concat(new NDList(ea, eb), 2).transpose(0, 2, 1); // (B, 2D, T)
-        NDArray mu = Activation.sigmoid(gate.forward(ps, new NDList(both), training).head()).transpose(0, 2, 1);
-        return mu.mul(ea).add(mu.neg().add(1f).mul(eb)); // (B, T, D)
+        NDArray both = NDArrays.concat(new NDList(ea, eb), 2); // (B, T, 2D)
+        NDArray mu = Activation.sigmoid(TemporalConvolution.apply(ps, gate, both, gateKernel, training)); // (B, T, D)
+        return mu.mul(ea).add(Scalars.of(mu, 1f).sub(mu).mul(eb)); // (B, T, D)
     }
 
     @Override

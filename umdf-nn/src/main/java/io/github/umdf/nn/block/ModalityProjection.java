@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -26,6 +25,7 @@ public final class ModalityProjection extends AbstractBlock {
     private final int inputDim;
     private final int dim;
     private final float embedDropout;
+    private final int kernel;
     private final Conv1d conv;
 
     /**
@@ -40,6 +40,7 @@ public final class ModalityProjection extends AbstractBlock {
             throw new IllegalArgumentException("Expected an odd kernel size, found " + kernel);
         }
         this.inputDim = inputDim;
+        this.kernel = kernel;
         this.dim = dim;
         this.embedDropout = embedDropout;
         this.conv = addChildBlock("conv", Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(dim)
@@ -50,10 +51,10 @@ public final class ModalityProjection extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head(); // (B, T, d_m)
         int t = (int) x.getShape().get(1);
-        NDArray z = conv.forward(ps, new NDList(x.transpose(0, 2, 1)), training).head().transpose(0, 2, 1); // (B, T, d)
+        NDArray z = TemporalConvolution.apply(ps, conv, x, kernel, training); // (B, T, d)
         z = Scalars.mul(z, (float) Math.sqrt(dim)).add(SinusoidalPositions.create(x.getManager(), t, dim));
         if (training && embedDropout > 0f) {
-            z = Dropout.dropout(z, embedDropout, true).head();
+            z = Layers.dropout(z, embedDropout, true);
         }
         return new NDList(z);
     }
