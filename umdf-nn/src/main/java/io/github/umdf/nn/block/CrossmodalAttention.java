@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -22,9 +21,11 @@ import ai.djl.util.PairList;
  * {@code [query, source, keyMask (B, Tk)]} with 1 = attend, 0 = ignore. A query whose keys are all
  * masked yields a zero vector (SPEC D2), never NaN. Output: {@code [(B, Tq, d)]}.
  *
- * <p>Dropout on the attention weights uses one fused native dropout call per forward, so only one
- * mask of size {@code B x heads x Tq x Tk} exists at a time (it is the costliest operation of a CPU
- * training step); with rate 0 no mask is drawn.
+ * <p>Without attention dropout (inference, and attentions whose rate is 0) the attention runs as
+ * PyTorch's fused kernel ({@link FusedAttention}), which never stores the {@code B x heads x Tq x Tk}
+ * attention map; with attention dropout it is written out (matmul, in-place mask add, softmax, one
+ * native dropout call, matmul), and the written-out path is the reference the fused one is tested
+ * against.
  */
 public final class CrossmodalAttention extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -75,15 +76,13 @@ public final class CrossmodalAttention extends AbstractBlock {
                 .reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4); // (2, B, H, Tk, dh)
         NDArray k = kv.get(0);
         NDArray v = kv.get(1);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
-        if (keyMask != null) {
-            scores = scores.add(keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk));
-        }
-        NDArray weights = scores.softmax(-1);
-        if (training && attentionDropout > 0f) {
-            weights = Dropout.dropout(weights, attentionDropout, true).head();
-        }
-        NDArray context = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
+        // additive key mask (B, 1, 1, Tk): 0 = attend, MASKED_SCORE = ignore; no gradient flows into it
+        NDArray bias = keyMask == null ? null : keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk);
+        boolean dropout = training && attentionDropout > 0f;
+        NDArray context = !dropout && FusedAttention.enabled()
+                ? FusedAttention.attend(q, k, v, bias)
+                : writtenOut(q, k, v, bias, dropout);
+        context = context.transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
         NDArray out = output.forward(ps, new NDList(context), training).head();
         if (keyMask != null) {
             // a sample whose keys are all masked attends to nothing: its output is zero (SPEC D2), never NaN;
@@ -91,6 +90,22 @@ public final class CrossmodalAttention extends AbstractBlock {
             out = out.mul(Masks.anyKept(keyMask).reshape(b, 1, 1));
         }
         return out;
+    }
+
+    /**
+     * {@code dropout(softmax(q k^T + bias)) v}, written out: the reference for {@link FusedAttention} and
+     * the path that drops attention weights. {@code (B, H, Tq, dh)}.
+     */
+    private NDArray writtenOut(NDArray q, NDArray k, NDArray v, NDArray bias, boolean dropout) {
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, Tq, Tk)
+        if (bias != null) {
+            scores.addi(bias); // in place: matMul's backward does not need its output, and no second map is allocated
+        }
+        NDArray weights = scores.softmax(-1);
+        if (dropout) {
+            weights = Layers.dropout(weights, attentionDropout, true);
+        }
+        return weights.matMul(v);
     }
 
     @Override

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -42,7 +41,7 @@ public final class FeedForward extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = Activation.relu(expand.forward(ps, inputs, training).head());
         if (training && reluDropout > 0f) {
-            h = Dropout.dropout(h, reluDropout, true).head();
+            h = Layers.dropout(h, reluDropout, true);
         }
         return contract.forward(ps, new NDList(h), training);
     }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -44,7 +43,7 @@ public final class PredictionHead extends AbstractBlock {
         NDArray h = inputs.head();
         NDArray z = Activation.relu(hidden.forward(ps, inputs, training).head());
         if (training && outDropout > 0f) {
-            z = Dropout.dropout(z, outDropout, true).head();
+            z = Layers.dropout(z, outDropout, true);
         }
         return out.forward(ps, new NDList(z.add(h)), training);
     }

@@ -1,0 +1,170 @@
+package io.github.umdf.nn.block;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * PyTorch's fused scaled-dot-product attention ({@code torch.scaled_dot_product_attention}: on CPU
+ * the flash-attention kernel, on CUDA flash or memory-efficient attention), which DJL 0.36's NDArray
+ * API does not expose. It is reached through a TorchScript module of one line, compiled by the
+ * PyTorch engine when first used: the module's source is the class-path resource
+ * {@code sdpa.torchscript.py} beside this class, and the TorchScript archive around it (the
+ * pickled module object, its constants and the format version) is assembled here in memory, so no
+ * binary and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
+ * attention map in the forward pass and recomputes it in the backward pass: less memory traffic,
+ * no map kept for autograd.
+ *
+ * <p>It computes {@code softmax(q k^T + mask) v} with scale 1 (the caller scales {@code q}) and no
+ * dropout; the written-out path in {@link CrossmodalAttention} stays the reference and the path
+ * for attention dropout. Gradients flow to {@code q}, {@code k} and {@code v}.
+ *
+ * <p>Which path runs is a process setting, like the thread count: system property
+ * {@value #PROPERTY} = {@code fused} (the default) or {@code explicit}. The two agree to about
+ * 1e-6 (float rounding), so results are reproducible for a given setting, not across settings.
+ * When the module cannot be compiled (another engine, an older PyTorch) the written-out path is
+ * used and a warning says why, once.
+ */
+public final class FusedAttention {
+    /** System property choosing the attention implementation: {@code fused} or {@code explicit}. */
+    public static final String PROPERTY = "umdf.attention";
+    private static final Logger LOG = Logger.getLogger(FusedAttention.class.getName());
+    private static final String SOURCE = "sdpa.torchscript.py";
+    /**
+     * {@code data.pkl}: the module object as TorchScript pickles it (protocol 2): an instance of
+     * {@code __torch__.Sdpa} built from the state {@code {"training": True, "_is_full_backward_hook": None}}.
+     */
+    private static final byte[] MODULE_PICKLE = pickle(
+            "\u0080\u0002c__torch__\nSdpa\nq\u0000)\u0081}(X\u0008\u0000\u0000\u0000trainingq\u0001\u0088"
+                    + "X\u0016\u0000\u0000\u0000_is_full_backward_hookq\u0002Nubq\u0003.");
+    /** {@code constants.pkl}: the empty tuple. */
+    private static final byte[] EMPTY_TUPLE_PICKLE = pickle("\u0080\u0002).");
+
+    private static volatile PtSymbolBlock module;
+    private static volatile String unavailable;
+
+    private FusedAttention() {
+    }
+
+    /** Whether the fused path is chosen ({@value #PROPERTY}) and its module compiled on this engine. */
+    public static boolean enabled() {
+        String choice = System.getProperty(PROPERTY, "fused").toLowerCase(Locale.ROOT);
+        if (choice.equals("explicit")) {
+            return false;
+        }
+        if (!choice.equals("fused")) {
+            throw new IllegalArgumentException("System property " + PROPERTY + " must be 'fused' or 'explicit'; found '"
+                    + System.getProperty(PROPERTY) + "'");
+        }
+        return module() != null;
+    }
+
+    /**
+     * {@code softmax(q k^T + mask) v} in one fused call.
+     *
+     * @param q    queries {@code (B, H, Tq, dh)}, already scaled
+     * @param k    keys {@code (B, H, Tk, dh)}
+     * @param v    values {@code (B, H, Tk, dh)}
+     * @param bias additive mask broadcastable to {@code (B, H, Tq, Tk)} (0 = keep, a large negative
+     *             number = ignore), or {@code null}
+     * @return {@code (B, H, Tq, dh)}, on {@code q}'s manager
+     */
+    public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
+        PtSymbolBlock m = module();
+        if (m == null) {
+            throw new IllegalStateException("Fused attention is unavailable: " + unavailable);
+        }
+        NDList in = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
+        // grad mode decides whether autograd records; the 'training' flag only tells the module's state
+        return IValueUtils.forward(m, in, JniUtils.isGradMode()).head();
+    }
+
+    /** Why the fused path is unavailable, or {@code null} when it is available. */
+    public static String unavailableReason() {
+        module();
+        return unavailable;
+    }
+
+    private static PtSymbolBlock module() {
+        PtSymbolBlock m = module;
+        if (m != null || unavailable != null) {
+            return m;
+        }
+        synchronized (FusedAttention.class) {
+            if (module == null && unavailable == null) {
+                try {
+                    Engine engine = Engine.getInstance();
+                    if (!"PyTorch".equals(engine.getEngineName())) {
+                        unavailable = "the engine is " + engine.getEngineName() + ", not PyTorch";
+                    } else {
+                        // a manager for the life of the process: the module is shared by every network
+                        NDManager manager = engine.newBaseManager(Device.cpu());
+                        try (InputStream archive = new ByteArrayInputStream(archive())) {
+                            module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
+                        }
+                    }
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    unavailable = e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+                if (unavailable != null) {
+                    LOG.log(Level.WARNING, "Fused attention unavailable, using the written-out attention: {0}", unavailable);
+                }
+            }
+            return module;
+        }
+    }
+
+    /** The TorchScript archive (an uncompressed zip): data.pkl, code/__torch__.py, constants.pkl, version. */
+    static byte[] archive() throws IOException {
+        byte[] code;
+        try (InputStream in = FusedAttention.class.getResourceAsStream(SOURCE)) {
+            if (in == null) {
+                throw new IOException("Class-path resource " + SOURCE + " (the TorchScript source) is missing");
+            }
+            code = in.readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            stored(zip, "sdpa/data.pkl", MODULE_PICKLE);
+            stored(zip, "sdpa/code/__torch__.py", code);
+            stored(zip, "sdpa/constants.pkl", EMPTY_TUPLE_PICKLE);
+            stored(zip, "sdpa/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        e.setCrc(crc.getValue());
+        e.setTime(315532800000L); // fixed: the archive is the same bytes every time
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static byte[] pickle(String latin1) {
+        return latin1.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
