@@ -51,6 +51,15 @@ public final class Engines {
         }
     }
 
+    /** PyTorch's intra-op and inter-op thread counts, e.g. {@code "1 intra-op / 1 inter-op PyTorch thread(s)"}. */
+    public static String threads() {
+        if (!"PyTorch".equals(engine().getEngineName())) {
+            return engine().getEngineName() + " engine";
+        }
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads() + " intra-op / " + ai.djl.pytorch.jni.JniUtils.getNumInteropThreads()
+                + " inter-op PyTorch thread(s)";
+    }
+
     /** DJL, engine and native versions and the GPU count, for provenance and logs. */
     public static Map<String, String> versions() {
         Engine e = engine();

@@ -2,7 +2,10 @@ package io.github.umdf.nn.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Adam;
@@ -275,16 +278,18 @@ public final class TrainingLoop {
                     loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
                 }
                 List<NDArray> grads = new ArrayList<>(parameters.size());
-                double squared = 0;
+                NDList squares = new NDList(parameters.size());
                 for (Parameter p : parameters) {
                     NDArray g = p.getArray().getGradient();
                     g.attach(step); // the handle, not the tensor: closed with the step
                     grads.add(g);
-                    squared += g.square().sum().getFloat();
+                    squares.add(g.square().sum());
                 }
-                double norm = Math.sqrt(squared);
+                // one read from native memory per step rather than one per parameter
+                double norm = Math.sqrt(NDArrays.stack(squares).toType(DataType.FLOAT64, false).sum().getDouble());
                 if (!Double.isFinite(norm)) {
-                    throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged");
+                    throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged (loss "
+                            + out + "; non-finite gradients in " + nonFinite(parameters, grads) + ")");
                 }
                 if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
                     float scale = (float) (config.gradClipNorm() / norm);
@@ -302,6 +307,17 @@ public final class TrainingLoop {
             }
             return out;
         }
+    }
+
+    /** The names of the parameters whose gradient holds NaN or infinity (at most five). */
+    private static String nonFinite(List<Parameter> parameters, List<NDArray> grads) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < grads.size() && names.size() < 5; i++) {
+            if (grads.get(i).isInfinite().logicalOr(grads.get(i).isNaN()).any().getBoolean()) {
+                names.add(parameters.get(i).getName());
+            }
+        }
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     private static int[] shuffled(int n, SplittableRandom r) {
