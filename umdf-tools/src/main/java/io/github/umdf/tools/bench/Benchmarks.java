@@ -17,10 +17,7 @@ import io.github.umdf.nn.train.NetworkSession;
 import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingLoop;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,47 +41,59 @@ public final class Benchmarks {
     }
 
     /**
-     * Training and inference throughput of a network on a preset's shapes.
+     * Training and inference throughput of a network on a preset's shapes, with the memory and
+     * page-fault figures of each phase and the C allocator that served them.
      *
-     * @param steps timed training steps (after one warm-up step)
+     * @param steps timed training steps (after one warm-up step); inference is timed over as many batches
      */
     public static void throughput(ModelSpec spec, String preset, int batch, int steps, PrintStream out) {
         List<MultimodalSample> data = samples(preset, batch);
         var schema = SyntheticPresets.get(preset).schema();
         Engines.RANDOM_LOCK.lock();
         try (NetworkSession s = NetworkSession.create(spec, schema, Device.cpu(), 1)) {
+            out.printf(Locale.ROOT, "%s on %s, batch %d: allocator %s, %s%n", spec.family(), preset, batch,
+                    ProcessStats.allocator(), Engines.threads());
             TrainingLoop.Stepper stepper = new TrainingLoop.Stepper(s, TrainingConfig.builder().build(), spec.viewsPerSample(), 1);
+            boolean peakReset = ProcessStats.resetPeak();
             stepper.step(data, 0, 0); // warm-up
+            ProcessStats.Counters c0 = ProcessStats.counters();
             long t0 = System.nanoTime();
             for (int i = 1; i <= steps; i++) {
                 stepper.step(data, i, i);
             }
             double train = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "%s on %s, batch %d: training %.2f s/step, %.1f samples/s (%d view(s) per sample, %d steps)%n",
-                    spec.family(), preset, batch, train / steps, batch * steps / train, spec.viewsPerSample(), steps);
+            ProcessStats.Counters trainDelta = ProcessStats.counters().minus(c0);
+            out.printf(Locale.ROOT, "  training   %.2f s/step, %.1f samples/s (%d view(s) per sample, %d steps)%n",
+                    train / steps, batch * steps / train, spec.viewsPerSample(), steps);
+            out.printf(Locale.ROOT, "             peak resident %.0f MB%s; %s%n", ProcessStats.peakResidentMb(),
+                    peakReset ? "" : " (since the start)", ProcessStats.perStep(trainDelta, steps));
             List<SampleMask> masks = BatchBuilder.completeMasks(data);
             if (s.model() instanceof UmdfModel) {
                 UmdfModel m = (UmdfModel) s.model();
                 for (InferenceMode mode : InferenceMode.values()) {
-                    double sec = timeInference(s, data, masks, steps, (ps, in) -> m.predict(ps, in, mode));
-                    out.printf(Locale.ROOT, "  inference %-10s %.3f s/batch, %.1f samples/s%n", mode, sec, batch / sec);
+                    timeInference(s, data, masks, steps, mode.toString(), (ps, in) -> m.predict(ps, in, mode), out);
                 }
             } else {
-                double sec = timeInference(s, data, masks, steps, (ps, in) -> s.model().predict(ps, in));
-                out.printf(Locale.ROOT, "  inference %.3f s/batch, %.1f samples/s%n", sec, batch / sec);
+                timeInference(s, data, masks, steps, "", (ps, in) -> s.model().predict(ps, in), out);
             }
         } finally {
             Engines.RANDOM_LOCK.unlock();
         }
     }
 
-    private static double timeInference(NetworkSession s, List<MultimodalSample> data, List<SampleMask> masks, int reps,
-                                        java.util.function.BiFunction<ai.djl.training.ParameterStore, ModalityInputs, ai.djl.ndarray.NDArray> f) {
+    private static void timeInference(NetworkSession s, List<MultimodalSample> data, List<SampleMask> masks, int reps, String label,
+                                      java.util.function.BiFunction<ai.djl.training.ParameterStore, ModalityInputs, ai.djl.ndarray.NDArray> f,
+                                      PrintStream out) {
         Engines.noGrad();
+        boolean peakReset = ProcessStats.resetPeak();
         long total = 0;
+        ProcessStats.Counters c0 = null;
         for (int i = 0; i <= reps; i++) {
             try (NDManager step = s.manager().newSubManager()) {
                 ModalityInputs in = s.batchBuilder().inputs(step, data, masks);
+                if (i == 1) {
+                    c0 = ProcessStats.counters();
+                }
                 long t = System.nanoTime();
                 f.apply(s.parameterStore(), in).toFloatArray();
                 if (i > 0) {
@@ -92,27 +101,31 @@ public final class Benchmarks {
                 }
             }
         }
-        return total / 1e9 / reps;
+        double sec = total / 1e9 / reps;
+        ProcessStats.Counters delta = c0 == null ? new ProcessStats.Counters(0, 0, 0, 0) : ProcessStats.counters().minus(c0);
+        out.printf(Locale.ROOT, "  inference %-10s %.3f s/batch, %.1f samples/s; peak resident %.0f MB%s; %s%n", label, sec,
+                data.size() / sec, ProcessStats.peakResidentMb(), peakReset ? "" : " (since the start)",
+                ProcessStats.perStep(delta, reps));
     }
 
     /**
      * Resident memory over training steps: prints VmRSS (after a Java GC) every {@code every} steps.
      * Native memory that grows after the warm-up steps would show here as a rising line.
      */
-    public static void memory(ModelSpec spec, String preset, int batch, int steps, int every, PrintStream out) throws IOException {
+    public static void memory(ModelSpec spec, String preset, int batch, int steps, int every, PrintStream out) {
         List<MultimodalSample> data = samples(preset, batch);
         var schema = SyntheticPresets.get(preset).schema();
         Engines.RANDOM_LOCK.lock();
         try (NetworkSession s = NetworkSession.create(spec, schema, Device.cpu(), 1)) {
             TrainingLoop.Stepper stepper = new TrainingLoop.Stepper(s, TrainingConfig.builder().build(), spec.viewsPerSample(), 1);
             out.printf(Locale.ROOT, "%s on %s, batch %d: resident memory every %d steps%n", spec.family(), preset, batch, every);
-            out.printf(Locale.ROOT, "  step %5d  rss %8.1f MB  (before training)%n", 0, rssMb());
+            out.printf(Locale.ROOT, "  step %5d  rss %8.1f MB  (before training)%n", 0, ProcessStats.residentMb());
             long start = System.nanoTime();
             for (int i = 1; i <= steps; i++) {
                 stepper.step(data, i, i);
                 if (i % every == 0) {
                     System.gc();
-                    out.printf(Locale.ROOT, "  step %5d  rss %8.1f MB  heap %7.1f MB  %.1f s%n", i, rssMb(),
+                    out.printf(Locale.ROOT, "  step %5d  rss %8.1f MB  heap %7.1f MB  %.1f s%n", i, ProcessStats.residentMb(),
                             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0,
                             (System.nanoTime() - start) / 1e9);
                 }
@@ -120,19 +133,5 @@ public final class Benchmarks {
         } finally {
             Engines.RANDOM_LOCK.unlock();
         }
-    }
-
-    /** Resident set size of this process in MB (Linux), or NaN. */
-    static double rssMb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return Double.NaN;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 }

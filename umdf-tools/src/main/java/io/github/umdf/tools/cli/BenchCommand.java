@@ -4,6 +4,7 @@ import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.PaperDataset;
+import io.github.umdf.nn.model.UmdfConfig;
 import io.github.umdf.tools.bench.Benchmarks;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ final class BenchCommand implements Runnable {
             description = {"Training and inference samples per second on MOSI-shaped data (aligned 50/50/50 and unaligned",
                     "50/375/500), one-stream and two-stream inference side by side. Full size: --batch 128."})
     static final class Speed implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--model", defaultValue = "umdf", description = "A registered model (default: ${DEFAULT-VALUE}).")
         String model;
 
@@ -51,10 +55,24 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "3", description = "Timed steps (default: ${DEFAULT-VALUE}).")
         int steps;
 
+        @Option(names = "--equal-attention-dropout",
+                description = {"UMDF: every MCIM attention drops attention weights at the language rate (default: MulT's rates,",
+                        "language targets only). The work of PyTorch's nn.MultiheadAttention reference, for comparisons."})
+        boolean equalAttentionDropout;
+
         @Override
         public Integer call() throws Exception {
             for (String p : presets) {
-                Benchmarks.throughput(model(model, config, p), p, batch, steps, System.out);
+                ModelSpec m = model(model, config, p);
+                if (equalAttentionDropout) {
+                    if (!(m instanceof UmdfConfig)) {
+                        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                                "--equal-attention-dropout applies to UMDF configurations; found model family " + m.family());
+                    }
+                    UmdfConfig u = (UmdfConfig) m;
+                    m = u.toBuilder().attnDropout(u.attnDropoutLanguage(), u.attnDropoutLanguage(), u.attnDropoutLanguage()).build();
+                }
+                Benchmarks.throughput(m, p, batch, steps, System.out);
             }
             return 0;
         }
