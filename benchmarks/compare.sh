@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Paired speed comparison: this build's `umdf bench speed` against the PyTorch twin of the same
+# network (benchmarks/pytorch/umdf_twin.py), alternated in one sitting, same shapes, same thread
+# count. Prints each run's figures and the ratios DJL / PyTorch (above 1: the JVM side is faster).
+#
+#   benchmarks/compare.sh [--batch 32] [--steps 3] [--rounds 2] [--threads 1] [--preset mosi-aligned]
+#                         [--equal-attention-dropout] [--twin-allocator system|same]
+#
+# Needs a Python with torch (Debian: apt-get install python3-torch libopenblas0-pthread; run as is,
+# PYTHON=/usr/bin/python3 by default). The JVM side runs through ./umdf, whose launcher picks the C
+# allocator (UMDF_MALLOC); the twin runs with the system allocator unless --twin-allocator same. UMDF_BASELINE_JAR=path/to/umdf.jar adds a previous build of
+# the command line as a third contender (the same bench command), e.g. to measure a change.
+# Only ratios from one sitting mean anything; absolute times move with the machine and its load.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+batch=32 steps=3 rounds=2 threads=1 preset=mosi-aligned eq="" twin_alloc=system
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --batch) batch=$2; shift 2 ;;
+    --steps) steps=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --preset) preset=$2; shift 2 ;;
+    --equal-attention-dropout) eq=1; shift ;;
+    --twin-allocator) twin_alloc=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+python="${PYTHON:-/usr/bin/python3}"
+"$python" -c "import torch" 2>/dev/null || { echo "compare.sh: $python has no torch (Debian: apt-get install python3-torch)" >&2; exit 2; }
+jopts="-Xmx16g -Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
+out=$(mktemp -d)
+echo "compare.sh: $preset, batch $batch, $steps timed steps, $threads thread(s), ${eq:+equal attention dropout, }$rounds round(s); logs in $out" >&2
+
+djl() { # $1 = label, then the java command
+  local label=$1; shift
+  UMDF_QUIET_MALLOC=1 UMDF_JAVA_OPTS="$jopts" /usr/bin/time -f "%M" -o "$out/$label.time" "$@" bench speed --presets "$preset" \
+      --config "$config" --batch "$batch" --steps "$steps" > "$out/$label.log" 2>&1
+  local train infer peak
+  train=$(sed -n 's/.*training .*, \([0-9.]*\) samples\/s.*/\1/p' "$out/$label.log")
+  infer=$(sed -n 's/.*inference ONE_STREAM .*, \([0-9.]*\) samples\/s.*/\1/p' "$out/$label.log")
+  peak=$(( $(cat "$out/$label.time") / 1024 ))
+  echo "$label train=$train infer=$infer peak_mb=$peak"
+}
+twin() {
+  local label=$1
+  local pre=()
+  if [ "$twin_alloc" = same ]; then # what the launcher chose, from its own words
+    pre=(env $(UMDF_NO_BUILD=1 bash -c 'source <(sed -n "/^glibc_tunables()/,/^\[ \"\${UMDF_QUIET_MALLOC/p" "$0"); env' "$root/umdf" 2>/dev/null | grep -E "^(MALLOC_|LD_PRELOAD=|TCMALLOC_)"))
+  fi
+  "${pre[@]}" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$root/benchmarks/pytorch/umdf_twin.py" --preset "$preset" --batch "$batch" \
+      --steps "$steps" --threads "$threads" --mode both --seed 1 ${eq:+--equal-attn-dropout} > "$out/$label.log" 2>&1
+  echo "$label train=$(sed -n 's/^train samples\/s=//p' "$out/$label.log") infer=$(sed -n 's/^infer-one-stream samples\/s=//p' "$out/$label.log") peak_mb=$(sed -n 's/^peak_rss_mb=\([0-9]*\).*/\1/p' "$out/$label.log")"
+}
+
+config="$root/configs/umdf-mosi.xml"
+if [ -n "$eq" ]; then # the MOSI configuration with attention dropout 0.1 for every MCIM target (a file: older builds read it too)
+  config="$out/umdf-mosi-equal-attention-dropout.xml"
+  sed 's|<component name="model" type="io.github.umdf.nn.model.UmdfConfig"/>|<component name="model" type="io.github.umdf.nn.model.UmdfConfig"><property name="attnDropoutAudio" value="0.1"/><property name="attnDropoutVision" value="0.1"/></component>|' \
+      "$root/configs/umdf-mosi.xml" > "$config"
+  grep -q attnDropoutAudio "$config" || { echo "compare.sh: could not derive the equal-dropout configuration" >&2; exit 2; }
+fi
+UMDF_QUIET_MALLOC=1 "$root/umdf" --version >/dev/null # builds once, outside the timings
+results="$out/results.txt"
+for r in $(seq 1 "$rounds"); do
+  djl "djl-$r" "$root/umdf" | tee -a "$results"
+  twin "pytorch-$r" | tee -a "$results"
+  if [ -n "${UMDF_BASELINE_JAR:-}" ]; then
+    djl "baseline-$r" java $jopts -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
+  fi
+done
+awk '
+  { split($1, id, "-"); side = id[1]
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[side, kv[1]] += kv[2]; n[side, kv[1]]++ } }
+  END {
+    printf "mean over rounds (samples/s, MB):\n"
+    split("djl pytorch baseline", sides, " ")
+    for (s = 1; s <= 3; s++) if (n[sides[s], "train"]) printf "  %-9s train %8.2f  infer %8.2f  peak %6.0f\n", sides[s],
+        sum[sides[s], "train"] / n[sides[s], "train"], sum[sides[s], "infer"] / n[sides[s], "infer"], sum[sides[s], "peak_mb"] / n[sides[s], "peak_mb"]
+    printf "ratios DJL / PyTorch: training %.2f, one-stream inference %.2f, peak memory %.2f\n",
+        (sum["djl", "train"] / n["djl", "train"]) / (sum["pytorch", "train"] / n["pytorch", "train"]),
+        (sum["djl", "infer"] / n["djl", "infer"]) / (sum["pytorch", "infer"] / n["pytorch", "infer"]),
+        (sum["djl", "peak_mb"] / n["djl", "peak_mb"]) / (sum["pytorch", "peak_mb"] / n["pytorch", "peak_mb"])
+    if (n["baseline", "train"]) printf "ratios this build / baseline build: training %.2f, one-stream inference %.2f\n",
+        (sum["djl", "train"] / n["djl", "train"]) / (sum["baseline", "train"] / n["baseline", "train"]),
+        (sum["djl", "infer"] / n["djl", "infer"]) / (sum["baseline", "infer"] / n["baseline", "infer"])
+  }' "$results"
