@@ -23,9 +23,10 @@ import ai.djl.util.PairList;
  *
  * <p>Without attention dropout (inference, and attentions whose rate is 0) the attention runs as
  * PyTorch's fused kernel ({@link FusedAttention}), which never stores the {@code B x heads x Tq x Tk}
- * attention map; with attention dropout it is written out (matmul, in-place mask add, softmax, one
- * native dropout call, matmul), and the written-out path is the reference the fused one is tested
- * against.
+ * attention map; with attention dropout it runs as one TorchScript call that keeps only a boolean
+ * dropout mask for the backward pass. With {@code -Dumdf.attention=explicit} it is written out
+ * (matmul, in-place mask add, softmax, DJL's dropout, matmul): the reference the fused paths are
+ * tested against.
  */
 public final class CrossmodalAttention extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -79,9 +80,14 @@ public final class CrossmodalAttention extends AbstractBlock {
         // additive key mask (B, 1, 1, Tk): 0 = attend, MASKED_SCORE = ignore; no gradient flows into it
         NDArray bias = keyMask == null ? null : keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk);
         boolean dropout = training && attentionDropout > 0f;
-        NDArray context = !dropout && FusedAttention.enabled()
-                ? FusedAttention.attend(q, k, v, bias)
-                : writtenOut(q, k, v, bias, dropout);
+        NDArray context;
+        if (!FusedAttention.enabled()) {
+            context = writtenOut(q, k, v, bias, dropout);
+        } else if (dropout) {
+            context = FusedAttention.attendWithDropout(q, k, v, bias, attentionDropout);
+        } else {
+            context = FusedAttention.attend(q, k, v, bias);
+        }
         context = context.transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
         NDArray out = output.forward(ps, new NDList(context), training).head();
         if (keyMask != null) {

@@ -33,9 +33,11 @@ import java.util.zip.ZipOutputStream;
  * attention map in the forward pass and recomputes it in the backward pass: less memory traffic,
  * no map kept for autograd.
  *
- * <p>It computes {@code softmax(q k^T + mask) v} with scale 1 (the caller scales {@code q}) and no
- * dropout; the written-out path in {@link CrossmodalAttention} stays the reference and the path
- * for attention dropout. Gradients flow to {@code q}, {@code k} and {@code v}.
+ * <p>{@link #attend} computes {@code softmax(q k^T + mask) v} with scale 1 (the caller scales
+ * {@code q}) and no dropout; {@link #attendWithDropout} is the same attention with dropout on the
+ * weights, written out inside a second one-line module (PyTorch's fused kernels take no dropout on
+ * CPU) so that only a boolean keep mask is stored for the backward pass. The written-out path in
+ * {@link CrossmodalAttention} stays the reference. Gradients flow to {@code q}, {@code k} and {@code v}.
  *
  * <p>Which path runs is a process setting, like the thread count: system property
  * {@value #PROPERTY} = {@code fused} (the default) or {@code explicit}. The two agree to about
@@ -48,17 +50,12 @@ public final class FusedAttention {
     public static final String PROPERTY = "umdf.attention";
     private static final Logger LOG = Logger.getLogger(FusedAttention.class.getName());
     private static final String SOURCE = "sdpa.torchscript.py";
-    /**
-     * {@code data.pkl}: the module object as TorchScript pickles it (protocol 2): an instance of
-     * {@code __torch__.Sdpa} built from the state {@code {"training": True, "_is_full_backward_hook": None}}.
-     */
-    private static final byte[] MODULE_PICKLE = pickle(
-            "\u0080\u0002c__torch__\nSdpa\nq\u0000)\u0081}(X\u0008\u0000\u0000\u0000trainingq\u0001\u0088"
-                    + "X\u0016\u0000\u0000\u0000_is_full_backward_hookq\u0002Nubq\u0003.");
+    private static final String DROPOUT_SOURCE = "sdpa_dropout.torchscript.py";
     /** {@code constants.pkl}: the empty tuple. */
     private static final byte[] EMPTY_TUPLE_PICKLE = pickle("\u0080\u0002).");
 
     private static volatile PtSymbolBlock module;
+    private static volatile PtSymbolBlock dropoutModule;
     private static volatile String unavailable;
 
     private FusedAttention() {
@@ -97,6 +94,26 @@ public final class FusedAttention {
         return IValueUtils.forward(m, in, JniUtils.isGradMode()).head();
     }
 
+    /**
+     * {@code dropout(softmax(q k^T + bias)) v} in one TorchScript call. The dropout is PyTorch's
+     * {@code native_dropout}: each weight kept with probability {@code 1 - rate} and scaled by
+     * {@code 1 / (1 - rate)}, drawn from the engine's seeded generator, and only a boolean keep mask
+     * is saved for the backward pass (the DJL dropout saves a float mask and its input).
+     *
+     * @param bias additive mask broadcastable to {@code (B, H, Tq, Tk)}, or {@code null}
+     * @param rate the dropout rate, in [0, 1)
+     * @return {@code (B, H, Tq, dh)}, on {@code q}'s manager
+     */
+    public static NDArray attendWithDropout(NDArray q, NDArray k, NDArray v, NDArray bias, float rate) {
+        module();
+        PtSymbolBlock m = dropoutModule;
+        if (m == null) {
+            throw new IllegalStateException("Fused attention is unavailable: " + unavailable);
+        }
+        NDArray mask = bias != null ? bias : q.getManager().zeros(new ai.djl.ndarray.types.Shape(1, 1, 1, 1), q.getDataType());
+        return IValueUtils.forward(m, new NDList(q, k, v, mask, Scalars.of(q, rate)), JniUtils.isGradMode()).head();
+    }
+
     /** Why the fused path is unavailable, or {@code null} when it is available. */
     public static String unavailableReason() {
         module();
@@ -117,8 +134,11 @@ public final class FusedAttention {
                     } else {
                         // a manager for the life of the process: the module is shared by every network
                         NDManager manager = engine.newBaseManager(Device.cpu());
-                        try (InputStream archive = new ByteArrayInputStream(archive())) {
+                        try (InputStream archive = new ByteArrayInputStream(archive("Sdpa", SOURCE))) {
                             module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
+                        }
+                        try (InputStream archive = new ByteArrayInputStream(archive("SdpaDropout", DROPOUT_SOURCE))) {
+                            dropoutModule = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
                         }
                     }
                 } catch (IOException | RuntimeException | LinkageError e) {
@@ -132,18 +152,21 @@ public final class FusedAttention {
         }
     }
 
-    /** The TorchScript archive (an uncompressed zip): data.pkl, code/__torch__.py, constants.pkl, version. */
-    static byte[] archive() throws IOException {
+    /**
+     * The TorchScript archive (an uncompressed zip) of the module class {@code className} whose source
+     * is the resource {@code source}: data.pkl, code/__torch__.py, constants.pkl, version.
+     */
+    static byte[] archive(String className, String source) throws IOException {
         byte[] code;
-        try (InputStream in = FusedAttention.class.getResourceAsStream(SOURCE)) {
+        try (InputStream in = FusedAttention.class.getResourceAsStream(source)) {
             if (in == null) {
-                throw new IOException("Class-path resource " + SOURCE + " (the TorchScript source) is missing");
+                throw new IOException("Class-path resource " + source + " (a TorchScript source) is missing");
             }
             code = in.readAllBytes();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "sdpa/data.pkl", MODULE_PICKLE);
+            stored(zip, "sdpa/data.pkl", modulePickle(className));
             stored(zip, "sdpa/code/__torch__.py", code);
             stored(zip, "sdpa/constants.pkl", EMPTY_TUPLE_PICKLE);
             stored(zip, "sdpa/version", "3\n".getBytes(StandardCharsets.US_ASCII));
@@ -162,6 +185,15 @@ public final class FusedAttention {
         zip.putNextEntry(e);
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /**
+     * {@code data.pkl}: the module object as TorchScript pickles it (protocol 2): an instance of
+     * {@code __torch__.<className>} built from the state {@code {"training": True, "_is_full_backward_hook": None}}.
+     */
+    private static byte[] modulePickle(String className) {
+        return pickle("\u0080\u0002c__torch__\n" + className + "\nq\u0000)\u0081}(X\u0008\u0000\u0000\u0000trainingq\u0001\u0088"
+                + "X\u0016\u0000\u0000\u0000_is_full_backward_hookq\u0002Nubq\u0003.");
     }
 
     private static byte[] pickle(String latin1) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,10 +86,85 @@ class FusedAttentionTest {
     }
 
     @Test
+    void dropoutPathAtAVanishingRateEqualsTheFusedAttentionWithGradients() {
+        NDArray q = manager.randomNormal(new Shape(3, 2, 5, 4));
+        NDArray k = manager.randomNormal(new Shape(3, 2, 7, 4));
+        NDArray v = manager.randomNormal(new Shape(3, 2, 7, 4));
+        // partial masks only: a row whose keys are all masked has no meaningful gradient here (the
+        // flash kernel recomputes it from a log-sum-exp near -1e9); CrossmodalAttention zeroes those
+        // rows' outputs, which fusedEqualsWrittenOutWithMasksInOutputsAndGradients covers
+        NDArray bias = manager.create(new float[] {0, 0, 0, -1e9f, 0, 0, -1e9f, 0, -1e9f, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, -1e9f, -1e9f}).reshape(3, 1, 1, 7);
+        List<NDArray> plain = attentionAndGradients(q, k, v, x -> FusedAttention.attend(x[0], x[1], x[2], bias));
+        // 210 weights: with rate 1e-7 none is dropped unless with probability 2e-5; the scale is 1 + 1e-7
+        List<NDArray> dropout = attentionAndGradients(q, k, v, x -> FusedAttention.attendWithDropout(x[0], x[1], x[2], bias, 1e-7f));
+        for (int i = 0; i < plain.size(); i++) {
+            float scale = Math.max(1f, plain.get(i).abs().max().getFloat());
+            assertTrue(dropout.get(i).sub(plain.get(i)).abs().max().getFloat() <= 1e-5f * scale, "output or gradient " + i + " differs");
+        }
+    }
+
+    @Test
+    void dropoutPathDropsWeightsAtItsRateAndScalesTheRest() {
+        // q = k = 0: every weight is 1/Tk; v = identity: output[..., j] = keep_j / (Tk (1 - p))
+        int tk = 16;
+        float rate = 0.3f;
+        NDArray q = manager.zeros(new Shape(8, 4, 32, tk));
+        NDArray k = manager.zeros(new Shape(8, 4, tk, tk));
+        NDArray v = manager.eye(tk).reshape(1, 1, tk, tk).repeat(0, 8).repeat(1, 4);
+        float[] out = FusedAttention.attendWithDropout(q, k, v, null, rate).toFloatArray();
+        int dropped = 0;
+        float kept = 1f / (tk * (1f - rate));
+        for (float o : out) {
+            if (o == 0f) {
+                dropped++;
+            } else {
+                assertEquals(kept, o, 1e-6, "a kept weight is scaled by 1 / (1 - p)");
+            }
+        }
+        double n = out.length;
+        double sd = Math.sqrt(n * rate * (1 - rate));
+        assertEquals(n * rate, dropped, 4 * sd, "dropped weights among " + out.length);
+    }
+
+    @Test
+    void dropoutPathIsDeterministicForASeed() {
+        NDArray q = manager.randomNormal(new Shape(2, 2, 6, 4));
+        NDArray k = manager.randomNormal(new Shape(2, 2, 9, 4));
+        NDArray v = manager.randomNormal(new Shape(2, 2, 9, 4));
+        Engine.getInstance().setRandomSeed(42);
+        float[] a = FusedAttention.attendWithDropout(q, k, v, null, 0.5f).toFloatArray();
+        float[] c = FusedAttention.attendWithDropout(q, k, v, null, 0.5f).toFloatArray();
+        Engine.getInstance().setRandomSeed(42);
+        float[] b = FusedAttention.attendWithDropout(q, k, v, null, 0.5f).toFloatArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "same seed, same draws");
+        assertFalse(java.util.Arrays.equals(a, c), "the next call draws anew");
+    }
+
+    @Test
     void unknownSettingIsRefused() {
         System.setProperty(FusedAttention.PROPERTY, "flash");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, FusedAttention::enabled);
         assertTrue(e.getMessage().contains("umdf.attention"), e.getMessage());
+    }
+
+    /** Output, then the gradients of sum(out^2) w.r.t. q, k and v. */
+    private List<NDArray> attentionAndGradients(NDArray q, NDArray k, NDArray v,
+                                                java.util.function.Function<NDArray[], NDArray> attention) {
+        NDArray[] x = {q.duplicate(), k.duplicate(), v.duplicate()};
+        for (NDArray a : x) {
+            a.setRequiresGradient(true);
+        }
+        List<NDArray> out = new ArrayList<>();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = attention.apply(x);
+            out.add(y.duplicate());
+            gc.backward(y.mul(y).sum());
+        }
+        for (NDArray a : x) {
+            out.add(a.getGradient().duplicate());
+        }
+        return out;
     }
 
     /** Output, then the gradients of sum(out^2) w.r.t. target, source and every parameter. */
