@@ -34,7 +34,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "speed", mixinStandardHelpOptions = true,
             description = {"Training and inference samples per second on MOSI-shaped data (aligned 50/50/50 and unaligned",
-                    "50/375/500), one-stream and two-stream inference side by side. Full size: --batch 128."})
+                    "50/375/500), one-stream and two-stream inference side by side, with the peak resident memory, page",
+                    "faults and CPU seconds per step, the C allocator and the PyTorch thread counts. Full size: --batch 128.",
+                    "Threads: UMDF_JAVA_OPTS=\"-Dai.djl.pytorch.num_threads=N\"; allocator: UMDF_MALLOC (see ./umdf)."})
     static final class Speed implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -56,8 +58,8 @@ final class BenchCommand implements Runnable {
         int steps;
 
         @Option(names = "--equal-attention-dropout",
-                description = {"UMDF: every MCIM attention drops attention weights at the language rate (default: MulT's rates,",
-                        "language targets only). The work of PyTorch's nn.MultiheadAttention reference, for comparisons."})
+                description = "UMDF: every MCIM attention drops attention weights at the language-target rate (default: MulT's "
+                        + "rates, language targets only), the work of PyTorch's nn.MultiheadAttention reference, for comparisons.")
         boolean equalAttentionDropout;
 
         @Override
