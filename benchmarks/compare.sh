@@ -46,8 +46,9 @@ djl() { # $1 = label, then the java command
 twin() {
   local label=$1
   local pre=()
-  if [ "$twin_alloc" = same ]; then # what the launcher chose, from its own words
-    pre=(env $(UMDF_NO_BUILD=1 bash -c 'source <(sed -n "/^glibc_tunables()/,/^\[ \"\${UMDF_QUIET_MALLOC/p" "$0"); env' "$root/umdf" 2>/dev/null | grep -E "^(MALLOC_|LD_PRELOAD=|TCMALLOC_)"))
+  if [ "$twin_alloc" = same ]; then # what the launcher chose
+    mapfile -t pre < <(UMDF_NO_BUILD=1 UMDF_PRINT_MALLOC_ENV=1 "$root/umdf")
+    pre=(env "${pre[@]}")
   fi
   "${pre[@]}" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$root/benchmarks/pytorch/umdf_twin.py" --preset "$preset" --batch "$batch" \
       --steps "$steps" --threads "$threads" --mode both --seed 1 ${eq:+--equal-attn-dropout} > "$out/$label.log" 2>&1

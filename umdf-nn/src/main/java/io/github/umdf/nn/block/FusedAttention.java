@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
@@ -25,11 +26,11 @@ import java.util.zip.ZipOutputStream;
 /**
  * PyTorch's fused scaled-dot-product attention ({@code torch.scaled_dot_product_attention}: on CPU
  * the flash-attention kernel, on CUDA flash or memory-efficient attention), which DJL 0.36's NDArray
- * API does not expose. It is reached through a TorchScript module of one line, compiled by the
- * PyTorch engine when first used: the module's source is the class-path resource
- * {@code sdpa.torchscript.py} beside this class, and the TorchScript archive around it (the
- * pickled module object, its constants and the format version) is assembled here in memory, so no
- * binary and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
+ * API does not expose. It is reached through TorchScript modules of one line, compiled by the
+ * PyTorch engine when first used: their sources are the class-path resources
+ * {@code sdpa.torchscript.py} and {@code sdpa_dropout.torchscript.py} beside this class, and the
+ * TorchScript archive around each (the pickled module object, its constants and the format version)
+ * is assembled here in memory, so no binary and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
  * attention map in the forward pass and recomputes it in the backward pass: less memory traffic,
  * no map kept for autograd.
  *
@@ -40,8 +41,9 @@ import java.util.zip.ZipOutputStream;
  * {@link CrossmodalAttention} stays the reference. Gradients flow to {@code q}, {@code k} and {@code v}.
  *
  * <p>Which path runs is a process setting, like the thread count: system property
- * {@value #PROPERTY} = {@code fused} (the default) or {@code explicit}. The two agree to about
- * 1e-6 (float rounding), so results are reproducible for a given setting, not across settings.
+ * {@value #PROPERTY} = {@code fused} (the default) or {@code explicit}. Without dropout the two agree
+ * to about 1e-6 (float rounding); with dropout they draw their masks differently. Results are
+ * reproducible for a given setting, not across settings.
  * When the module cannot be compiled (another engine, an older PyTorch) the written-out path is
  * used and a warning says why, once.
  */
@@ -85,10 +87,7 @@ public final class FusedAttention {
      * @return {@code (B, H, Tq, dh)}, on {@code q}'s manager
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
-        PtSymbolBlock m = module();
-        if (m == null) {
-            throw new IllegalStateException("Fused attention is unavailable: " + unavailable);
-        }
+        PtSymbolBlock m = loaded(module());
         NDList in = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
         // grad mode decides whether autograd records; the 'training' flag only tells the module's state
         return IValueUtils.forward(m, in, JniUtils.isGradMode()).head();
@@ -106,12 +105,16 @@ public final class FusedAttention {
      */
     public static NDArray attendWithDropout(NDArray q, NDArray k, NDArray v, NDArray bias, float rate) {
         module();
-        PtSymbolBlock m = dropoutModule;
+        PtSymbolBlock m = loaded(dropoutModule);
+        NDArray mask = bias != null ? bias : q.getManager().zeros(new Shape(1, 1, 1, 1), q.getDataType());
+        return IValueUtils.forward(m, new NDList(q, k, v, mask, Scalars.of(q, rate)), JniUtils.isGradMode()).head();
+    }
+
+    private static PtSymbolBlock loaded(PtSymbolBlock m) {
         if (m == null) {
             throw new IllegalStateException("Fused attention is unavailable: " + unavailable);
         }
-        NDArray mask = bias != null ? bias : q.getManager().zeros(new ai.djl.ndarray.types.Shape(1, 1, 1, 1), q.getDataType());
-        return IValueUtils.forward(m, new NDList(q, k, v, mask, Scalars.of(q, rate)), JniUtils.isGradMode()).head();
+        return m;
     }
 
     /** Why the fused path is unavailable, or {@code null} when it is available. */

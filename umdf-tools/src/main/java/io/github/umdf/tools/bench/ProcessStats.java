@@ -103,7 +103,7 @@ public final class ProcessStats {
         return s.append(')').toString();
     }
 
-    /** One line: resident and peak memory, faults and CPU seconds of {@code delta} per step. */
+    /** One line: the minor page faults and the user and system CPU seconds of {@code delta}, per step. */
     public static String perStep(Counters delta, int steps) {
         return String.format(Locale.ROOT, "%.0f minor page faults/step, %.2f s user + %.2f s system CPU/step",
                 delta.minorFaults() / (double) steps, delta.userSeconds() / steps, delta.systemSeconds() / steps);
