@@ -1,8 +1,9 @@
 package io.github.umdf.baselines;
 
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.model.ModelFamily;
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.model.ModelGroup;
 
 /**
  * A baseline's registry entry: its name, one-line description and citation, in the
@@ -52,7 +53,7 @@ public abstract class BaselineFamily implements ModelFamily {
     }
 
     @Override
-    public final String group() {
-        return "baseline";
+    public final ModelGroup group() {
+        return ModelGroup.BASELINE;
     }
 }

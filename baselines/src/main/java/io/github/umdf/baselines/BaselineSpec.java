@@ -3,8 +3,8 @@ package io.github.umdf.baselines;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import io.github.umdf.nn.config.Specs;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.Specs;
 
 /**
  * What the baselines' specifications share: provenance-based equality, validation in

@@ -12,7 +12,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.github.umdf.nn.block.Masks;
+import io.github.umdf.nn.ops.Masks;
 
 /**
  * A one-layer, batch-first LSTM or GRU, uni- or bidirectional, that reads only the frames a mask

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.github.umdf.nn.block.Masks;
+import io.github.umdf.nn.ops.Masks;
 
 /**
  * Masked sequence helpers of the baselines. Masks are float arrays {@code (B, T)} with 1 = the frame

@@ -1,8 +1,8 @@
 package io.github.umdf.baselines;
 
 import ai.djl.ndarray.NDArray;
-import io.github.umdf.nn.block.Scalars;
 import io.github.umdf.nn.model.LossTerms;
+import io.github.umdf.nn.ops.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

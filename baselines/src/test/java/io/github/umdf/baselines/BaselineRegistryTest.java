@@ -1,18 +1,19 @@
 package io.github.umdf.baselines;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.SubsetDistribution;
 import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelGroup;
 import io.github.umdf.nn.model.ModelRegistry;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
 import io.github.umdf.nn.testing.TestSamples;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.train.DeviceChoice;
 import io.github.umdf.nn.train.NetworkSession;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.nn.train.TrainingLoop;
 import io.github.umdf.nn.train.TrainingResult;
@@ -36,7 +37,7 @@ class BaselineRegistryTest {
         assertEquals(List.of("mctn", "selfmm", "transm"), names.subList(names.size() - 3, names.size()));
         for (String name : List.of("mctn", "selfmm", "transm")) {
             ModelFamily f = ModelRegistry.get(name);
-            assertEquals("baseline", f.group());
+            assertEquals(ModelGroup.BASELINE, f.group());
             assertEquals(name, f.defaultSpec(PaperDataset.MOSI).family());
             assertEquals(1, f.defaultSpec(PaperDataset.MOSI).viewsPerSample());
             assertTrue(f.citation().matches(".+ et al\\., [A-Z]+ 20\\d\\d"), f.citation());

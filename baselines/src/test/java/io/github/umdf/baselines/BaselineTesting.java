@@ -21,8 +21,8 @@ import io.github.umdf.nn.model.BatchContext;
 import io.github.umdf.nn.model.LossTerms;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.ops.Engines;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.train.Engines;
 import io.github.umdf.nn.train.NetworkSession;
 
 import java.util.ArrayList;

@@ -5,9 +5,9 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
 import io.github.umdf.baselines.transm.TransmConfig;
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.model.ModelRegistry;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

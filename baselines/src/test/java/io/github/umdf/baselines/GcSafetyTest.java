@@ -1,13 +1,13 @@
 package io.github.umdf.baselines;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.testing.GcStress;
 import io.github.umdf.nn.testing.TestSamples;
-import io.github.umdf.nn.train.DeviceChoice;
 import io.github.umdf.nn.train.EpochSummary;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.nn.train.TrainingLoop;
 import io.github.umdf.nn.train.TrainingResult;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Training every baseline while a thread keeps calling the garbage collector gives exactly the
  * numbers of an undisturbed run: no gradient reads memory the collector may free (see
- * {@code io.github.umdf.nn.block.Scalars}).
+ * {@code io.github.umdf.nn.ops.Scalars}).
  */
 class GcSafetyTest {
     @TestFactory

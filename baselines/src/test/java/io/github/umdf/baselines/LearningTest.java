@@ -1,5 +1,7 @@
 package io.github.umdf.baselines;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
@@ -8,9 +10,7 @@ import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.testing.TestSamples;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.train.DeviceChoice;
 import io.github.umdf.nn.train.NetworkSession;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.nn.train.TrainingLoop;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,9 +1,9 @@
 package io.github.umdf.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.model.UmdfConfig;
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tribuo.output.MultiLabelAdapter;
 import io.github.umdf.tribuo.output.OutputAdapter;
 import io.github.umdf.tribuo.output.RegressorAdapter;

@@ -1,10 +1,10 @@
 package io.github.umdf.tribuo;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.SplitName;
-import io.github.umdf.nn.model.UmdfConfig;
-import io.github.umdf.nn.train.DeviceChoice;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tribuo.data.DataSplits;
 import io.github.umdf.tribuo.data.MultimodalDataSources;
 import io.github.umdf.tribuo.output.OutputAdapter;

@@ -12,7 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.github.umdf.nn.block.Masks;
+import io.github.umdf.nn.ops.Masks;
 
 /**
  * MCTN's recurrent attention decoder (hainow/MCTN {@code seq2seq/cells.py}, {@code AttentionDecoderCell}):

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.baselines.PackedRecurrence;
 import io.github.umdf.baselines.Readout;
-import io.github.umdf.nn.block.Masks;
+import io.github.umdf.nn.ops.Masks;
 
 /**
  * MCTN's prediction head on the last encoder's states (hainow/MCTN {@code models/regression_model.py}):

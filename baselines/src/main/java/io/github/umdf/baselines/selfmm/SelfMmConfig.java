@@ -2,11 +2,11 @@ package io.github.umdf.baselines.selfmm;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import io.github.umdf.baselines.BaselineSpec;
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.NetworkModel;
-import io.github.umdf.nn.model.PaperDataset;
 
 /**
  * Every setting of the Self-MM-style comparator (Yu et al., AAAI 2021) with thuiar/MMSA's MOSI values

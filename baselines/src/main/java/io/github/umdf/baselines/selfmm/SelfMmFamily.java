@@ -1,10 +1,10 @@
 package io.github.umdf.baselines.selfmm;
 
 import io.github.umdf.baselines.BaselineFamily;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.train.TrainingConfig;
 
 /**
  * The Self-MM-style comparator in the model registry. Training follows thuiar/MMSA

@@ -10,8 +10,8 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.block.CrossmodalAttention;
-import io.github.umdf.nn.block.Layers;
 import io.github.umdf.nn.block.FeedForward;
+import io.github.umdf.nn.ops.Layers;
 
 /**
  * A post-norm transformer decoder layer as keras-transformer's {@code get_decoder_component}, which

@@ -9,6 +9,9 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.ops.Layers;
+import io.github.umdf.nn.ops.Masks;
+import io.github.umdf.nn.ops.Scalars;
 
 /**
  * Multi-head crossmodal attention, paper eq. (7):

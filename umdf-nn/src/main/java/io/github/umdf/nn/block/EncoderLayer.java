@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.ops.Layers;
 
 /**
  * A transformer encoder layer (Vaswani et al. 2017) with LayerNorm over the feature axis, post-norm

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.ops.Layers;
 
 /**
  * The position-wise feed-forward network of the MCIM and encoder layers:

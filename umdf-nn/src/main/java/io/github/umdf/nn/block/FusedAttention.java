@@ -10,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
+import io.github.umdf.nn.ops.Scalars;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -9,6 +9,8 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.ops.Layers;
+import io.github.umdf.nn.ops.Scalars;
 
 /**
  * Modality projection (paper, MCIM: "a 1D temporal convolutional layer ... to project to the same

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.ops.Layers;
 
 /**
  * The prediction MLP on the last valid step of {@code H̄} (SPEC section 2):

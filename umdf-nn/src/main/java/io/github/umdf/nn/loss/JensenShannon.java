@@ -1,9 +1,9 @@
 package io.github.umdf.nn.loss;
 
-import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import io.github.umdf.nn.ops.Scalars;
 
 /**
  * Jensen-Shannon divergence between the predicted distributions of the two views, the logits

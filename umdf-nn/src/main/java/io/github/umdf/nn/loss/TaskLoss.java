@@ -1,9 +1,9 @@
 package io.github.umdf.nn.loss;
 
-import io.github.umdf.nn.block.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.ops.Scalars;
 
 /**
  * The task losses: MSE (or L1) for regression, cross-entropy for single-label classification,

@@ -3,6 +3,7 @@ package io.github.umdf.nn.missing;
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.random.KeyedRandom;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

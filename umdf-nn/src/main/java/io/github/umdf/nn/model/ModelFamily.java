@@ -1,6 +1,7 @@
 package io.github.umdf.nn.model;
 
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 
 /**
  * One entry of the model registry: a named network configuration with its citation and its default
@@ -21,8 +22,8 @@ public interface ModelFamily {
     /** The paper it comes from, e.g. {@code Li, Yang et al., AAAI 2024}. */
     String citation();
 
-    /** What kind of entry this is: {@code umdf}, {@code ablation} or {@code baseline}. */
-    String group();
+    /** What kind of entry this is: UMDF, one of its ablations or a baseline. */
+    ModelGroup group();
 
     /** The network settings for one of the paper's data sets. */
     ModelSpec defaultSpec(PaperDataset dataset);

@@ -26,7 +26,7 @@ public final class ModelRegistry {
                     List<ModelFamily> found = new ArrayList<>();
                     ServiceLoader.load(ModelFamily.class, ModelRegistry.class.getClassLoader()).forEach(found::add);
                     found.sort((a, b) -> {
-                        int g = Integer.compare(rank(a.group()), rank(b.group()));
+                        int g = a.group().compareTo(b.group());
                         return g != 0 ? g : a.name().equals("umdf") ? -1 : b.name().equals("umdf") ? 1 : a.name().compareTo(b.name());
                     });
                     Map<String, ModelFamily> map = new LinkedHashMap<>();
@@ -43,14 +43,6 @@ public final class ModelRegistry {
             }
         }
         return f;
-    }
-
-    private static int rank(String group) {
-        switch (group) {
-            case "umdf": return 0;
-            case "ablation": return 1;
-            default: return 2;
-        }
     }
 
     /** Every registered family. */

@@ -11,6 +11,7 @@ import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.NetworkModel;
+import io.github.umdf.nn.ops.Engines;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package io.github.umdf.nn.train;
 
+import io.github.umdf.nn.config.TrainingConfig;
+
 /** Receives training progress; the default implementation logs through java.util.logging. */
 public interface TrainingListener {
     /** After every epoch. */

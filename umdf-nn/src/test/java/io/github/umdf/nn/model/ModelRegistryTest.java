@@ -1,13 +1,14 @@
 package io.github.umdf.nn.model;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.testing.TestSamples;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.train.DeviceChoice;
 import io.github.umdf.nn.train.NetworkSession;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.nn.train.TrainingLoop;
 import io.github.umdf.nn.train.TrainingResult;

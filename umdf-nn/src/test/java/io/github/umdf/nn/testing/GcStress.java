@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * Runs work while another thread keeps calling {@link System#gc()}. DJL's PyTorch engine frees the
  * memory of a tensor made from a Java buffer when the buffer is collected; any code path that lets
  * autograd keep such a tensor produces gradients from freed memory, which shows up under this
- * stress as NaN or different numbers (see {@code io.github.umdf.nn.block.Scalars}).
+ * stress as NaN or different numbers (see {@code io.github.umdf.nn.ops.Scalars}).
  */
 public final class GcStress {
     private GcStress() {

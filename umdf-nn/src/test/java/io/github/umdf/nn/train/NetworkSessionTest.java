@@ -1,11 +1,12 @@
 package io.github.umdf.nn.train;
 
 import ai.djl.Device;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.nn.model.UmdfConfig;
 import io.github.umdf.nn.testing.TestSamples;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

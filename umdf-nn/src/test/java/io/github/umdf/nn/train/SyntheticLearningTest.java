@@ -1,5 +1,7 @@
 package io.github.umdf.nn.train;
 
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
@@ -7,7 +9,7 @@ import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.missing.EvaluationMasks;
 import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.nn.missing.SampleMask;
-import io.github.umdf.nn.model.UmdfConfig;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -4,15 +4,17 @@ import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.MissingnessConfig;
-import io.github.umdf.nn.model.UmdfConfig;
 import io.github.umdf.nn.testing.GcStress;
 import io.github.umdf.nn.testing.TestSamples;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.github.umdf.tools.bench;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
@@ -10,12 +11,11 @@ import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.model.InferenceMode;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.UmdfModel;
+import io.github.umdf.nn.ops.Engines;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.train.Engines;
 import io.github.umdf.nn.train.NetworkSession;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingLoop;
+import io.github.umdf.nn.umdf.UmdfModel;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

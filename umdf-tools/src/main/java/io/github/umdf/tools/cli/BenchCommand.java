@@ -1,10 +1,10 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.model.UmdfConfig;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tools.bench.Benchmarks;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import picocli.CommandLine.Command;

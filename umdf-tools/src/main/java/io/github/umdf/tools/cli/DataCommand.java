@@ -1,8 +1,8 @@
 package io.github.umdf.tools.cli;
 
-import io.github.umdf.nn.data.DatasetReaders;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
+import io.github.umdf.nn.data.io.DatasetReaders;
 import io.github.umdf.nn.data.npz.UmdfArchive;
 import io.github.umdf.nn.data.synth.SyntheticPreset;
 import io.github.umdf.nn.data.synth.SyntheticPresets;

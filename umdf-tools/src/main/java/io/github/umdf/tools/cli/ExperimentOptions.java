@@ -1,7 +1,7 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
-import io.github.umdf.nn.model.PaperDataset;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.tools.protocol.ExperimentModels;
 import io.github.umdf.tools.protocol.ExperimentPlan;

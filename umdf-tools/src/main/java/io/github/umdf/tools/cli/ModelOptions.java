@@ -1,6 +1,6 @@
 package io.github.umdf.tools.cli;
 
-import io.github.umdf.nn.model.PaperDataset;
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package io.github.umdf.tools.cli;
 
 import ai.djl.Device;
+import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
 import io.github.umdf.nn.train.NetworkSession;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import picocli.CommandLine.ArgGroup;

@@ -1,8 +1,8 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import io.github.umdf.tools.protocol.TribuoRuns;

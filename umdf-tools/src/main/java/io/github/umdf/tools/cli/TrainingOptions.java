@@ -1,7 +1,7 @@
 package io.github.umdf.tools.cli;
 
-import io.github.umdf.nn.train.DeviceChoice;
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.TrainingConfig;
 import picocli.CommandLine.Option;
 
 /** Overrides of a configuration's training settings for quick runs. */

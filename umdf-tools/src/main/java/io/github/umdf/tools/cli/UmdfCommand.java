@@ -1,9 +1,9 @@
 package io.github.umdf.tools.cli;
 
-import io.github.umdf.nn.train.Engines;
-import picocli.CommandLine;
+import io.github.umdf.nn.ops.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

@@ -1,6 +1,6 @@
 package io.github.umdf.tools.cli;
 
-import io.github.umdf.nn.train.Engines;
+import io.github.umdf.nn.ops.Engines;
 import picocli.CommandLine;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.umdf.tools.protocol;
 
-import io.github.umdf.nn.data.DatasetReaders;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalDataset;
+import io.github.umdf.nn.data.io.DatasetReaders;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 
 import java.io.IOException;

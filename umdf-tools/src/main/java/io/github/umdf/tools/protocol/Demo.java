@@ -1,10 +1,10 @@
 package io.github.umdf.tools.protocol;
 
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.missing.ModalitySubset;
-import io.github.umdf.nn.model.UmdfConfig;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tribuo.MultimodalModel;
 
 import java.io.IOException;

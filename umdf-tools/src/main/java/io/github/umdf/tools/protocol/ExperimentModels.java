@@ -1,9 +1,9 @@
 package io.github.umdf.tools.protocol;
 
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.model.ModelFamily;
 import io.github.umdf.nn.model.ModelRegistry;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.train.TrainingConfig;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.umdf.tools.protocol;
 
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.train.TrainingConfig;
 
 import java.nio.file.Path;
 import java.util.List;

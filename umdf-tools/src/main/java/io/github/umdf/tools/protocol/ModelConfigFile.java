@@ -1,11 +1,11 @@
 package io.github.umdf.tools.protocol;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.model.ModelFamily;
 import io.github.umdf.nn.model.ModelRegistry;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.train.TrainingConfig;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,7 +43,7 @@ public final class ModelConfigFile {
         try {
             if (!cm.getComponentNames().contains(MODEL)) {
                 throw new IllegalArgumentException(file + ": expected a component named 'model' (a ModelSpec such as "
-                        + "io.github.umdf.nn.model.UmdfConfig), found components " + cm.getComponentNames());
+                        + "io.github.umdf.nn.umdf.UmdfConfig), found components " + cm.getComponentNames());
             }
             Object m = cm.lookup(MODEL);
             if (!(m instanceof ModelSpec)) {

@@ -1,10 +1,10 @@
 package io.github.umdf.tools.protocol;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.model.ModelSpec;
-import io.github.umdf.nn.train.TrainingConfig;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.MultimodalTrainer;

@@ -36,13 +36,13 @@ final class Cli {
         return Files.writeString(dir.resolve("tiny.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <config>
-                  <component name="model" type="io.github.umdf.nn.model.UmdfConfig">
+                  <component name="model" type="io.github.umdf.nn.umdf.UmdfConfig">
                     <property name="modelDim" value="8"/>
                     <property name="heads" value="2"/>
                     <property name="depth" value="1"/>
                     <property name="encoderLayers" value="1"/>
                   </component>
-                  <component name="training" type="io.github.umdf.nn.train.TrainingConfig">
+                  <component name="training" type="io.github.umdf.nn.config.TrainingConfig">
                     <property name="batchSize" value="16"/>
                     <property name="epochs" value="1"/>
                     <property name="device" value="CPU"/>

@@ -1,8 +1,8 @@
 package io.github.umdf.tribuo.data;
 
-import io.github.umdf.nn.data.DatasetReaders;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.csv.UtteranceCsvReader;
+import io.github.umdf.nn.data.io.DatasetReaders;
 import io.github.umdf.nn.data.npz.UmdfArchive;
 import io.github.umdf.nn.data.pickle.MmsaPickleReader;
 import io.github.umdf.nn.data.pickle.MultPickleReader;

@@ -1,8 +1,8 @@
 package io.github.umdf.tribuo.usage;
 
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.model.UmdfConfig;
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
+import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tribuo.Fixtures;
 import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.MultimodalTrainer;

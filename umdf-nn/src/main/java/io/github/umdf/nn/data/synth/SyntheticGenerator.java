@@ -9,7 +9,7 @@ import io.github.umdf.nn.data.ModalityShape;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
-import io.github.umdf.nn.missing.KeyedRandom;
+import io.github.umdf.nn.random.KeyedRandom;
 
 import java.util.Arrays;
 import java.util.EnumMap;

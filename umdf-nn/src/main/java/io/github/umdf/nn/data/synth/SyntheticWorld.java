@@ -2,7 +2,7 @@ package io.github.umdf.nn.data.synth;
 
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.ModalityShape;
-import io.github.umdf.nn.missing.KeyedRandom;
+import io.github.umdf.nn.random.KeyedRandom;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,11 @@
-package io.github.umdf.nn.model;
+package io.github.umdf.nn.umdf;
 
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.missing.MissingnessConfig;
-import io.github.umdf.nn.train.TrainingConfig;
+import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelGroup;
+import io.github.umdf.nn.model.ModelSpec;
 
 import java.util.function.UnaryOperator;
 
@@ -18,11 +22,11 @@ public final class UmdfFamilies {
 
     private abstract static class Base implements ModelFamily {
         private final String name;
-        private final String group;
+        private final ModelGroup group;
         private final String description;
         private final UnaryOperator<UmdfConfig.Builder> change;
 
-        Base(String name, String group, String description, UnaryOperator<UmdfConfig.Builder> change) {
+        Base(String name, ModelGroup group, String description, UnaryOperator<UmdfConfig.Builder> change) {
             this.name = name;
             this.group = group;
             this.description = description;
@@ -45,7 +49,7 @@ public final class UmdfFamilies {
         }
 
         @Override
-        public String group() {
+        public ModelGroup group() {
             return group;
         }
 
@@ -69,42 +73,42 @@ public final class UmdfFamilies {
     /** UMDF as the paper describes it. */
     public static final class Umdf extends Base {
         public Umdf() {
-            super("umdf", "umdf", "Unified self-distillation (MMD + logits), MCIM and DFIM; trained on two random missing views", b -> b);
+            super("umdf", ModelGroup.UMDF, "Unified self-distillation (MMD + logits), MCIM and DFIM; trained on two random missing views", b -> b);
         }
     }
 
     /** Table 3: without the feature distillation loss. */
     public static final class WithoutFeatureDistillation extends Base {
         public WithoutFeatureDistillation() {
-            super("umdf-no-fea", "ablation", "UMDF without L_fea (lambda1 = 0)", b -> b.lambdaFeature(0));
+            super("umdf-no-fea", ModelGroup.ABLATION, "UMDF without L_fea (lambda1 = 0)", b -> b.lambdaFeature(0));
         }
     }
 
     /** Table 3: without the logits distillation loss. */
     public static final class WithoutLogitsDistillation extends Base {
         public WithoutLogitsDistillation() {
-            super("umdf-no-logits", "ablation", "UMDF without L_logits (lambda2 = 0)", b -> b.lambdaLogits(0));
+            super("umdf-no-logits", ModelGroup.ABLATION, "UMDF without L_logits (lambda2 = 0)", b -> b.lambdaLogits(0));
         }
     }
 
     /** Table 3: without MCIM. */
     public static final class WithoutMcim extends Base {
         public WithoutMcim() {
-            super("umdf-no-mcim", "ablation", "UMDF with every crossmodal attention replaced by self-attention", b -> b.useMcim(false));
+            super("umdf-no-mcim", ModelGroup.ABLATION, "UMDF with every crossmodal attention replaced by self-attention", b -> b.useMcim(false));
         }
     }
 
     /** Table 3: without DFIM. */
     public static final class WithoutDfim extends Base {
         public WithoutDfim() {
-            super("umdf-no-dfim", "ablation", "UMDF with DFIM replaced by a concatenation", b -> b.useDfim(false));
+            super("umdf-no-dfim", ModelGroup.ABLATION, "UMDF with DFIM replaced by a concatenation", b -> b.useDfim(false));
         }
     }
 
     /** The UMDF network trained on complete data only. */
     public static final class CompleteData extends Base {
         public CompleteData() {
-            super("umdf-complete-data", "ablation", "The UMDF network trained on complete data only (both views complete)", b -> b);
+            super("umdf-complete-data", ModelGroup.ABLATION, "The UMDF network trained on complete data only (both views complete)", b -> b);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.umdf;
 
 /** Where the keys and values of MCIM layer l come from (SPEC D1). */
 public enum KeySource {

@@ -1,5 +1,7 @@
-package io.github.umdf.nn.data;
+package io.github.umdf.nn.data.io;
 
+import io.github.umdf.nn.data.InvalidDataException;
+import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.csv.UtteranceCsvReader;
 import io.github.umdf.nn.data.npz.UmdfArchive;
 import io.github.umdf.nn.data.pickle.PickleDatasets;

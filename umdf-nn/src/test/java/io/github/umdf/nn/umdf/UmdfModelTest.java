@@ -1,4 +1,4 @@
-package io.github.umdf.nn.model;
+package io.github.umdf.nn.umdf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,9 +10,15 @@ import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.missing.TrainingViewSampler;
+import io.github.umdf.nn.model.BatchContext;
+import io.github.umdf.nn.model.InferenceMode;
+import io.github.umdf.nn.model.LossTerms;
+import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.testing.Tensors;
 import io.github.umdf.nn.testing.TestSamples;
 import io.github.umdf.nn.train.BatchBuilder;
+import io.github.umdf.nn.umdf.UmdfConfig;
+import io.github.umdf.nn.umdf.UmdfModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

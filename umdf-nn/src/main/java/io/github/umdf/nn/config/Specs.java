@@ -1,4 +1,4 @@
-package io.github.umdf.nn.model;
+package io.github.umdf.nn.config;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

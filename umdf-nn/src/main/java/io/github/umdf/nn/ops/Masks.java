@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.DataType;
  */
 public final class Masks {
     /** Added to the score of a masked key: large enough to vanish after softmax, finite so no NaN appears. */
-    static final float MASKED_SCORE = -1e9f;
+    public static final float MASKED_SCORE = -1e9f;
 
     private Masks() {
     }
@@ -42,7 +42,7 @@ public final class Masks {
     }
 
     /** 1 where a row of {@code mask} keeps at least one position, else 0; keeps the mask's rank. */
-    static NDArray anyKept(NDArray mask) {
+    public static NDArray anyKept(NDArray mask) {
         return mask.max(new int[] {-1}, true);
     }
 

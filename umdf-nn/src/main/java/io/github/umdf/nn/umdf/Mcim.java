@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.umdf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,7 +9,10 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.ModalityProjection;
+import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.ops.Masks;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

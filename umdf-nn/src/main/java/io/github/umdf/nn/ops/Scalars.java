@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

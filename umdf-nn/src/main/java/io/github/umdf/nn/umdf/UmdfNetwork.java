@@ -1,4 +1,4 @@
-package io.github.umdf.nn.model;
+package io.github.umdf.nn.umdf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -10,16 +10,17 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.github.umdf.nn.block.ConcatFusion;
-import io.github.umdf.nn.block.Dfim;
-import io.github.umdf.nn.block.Masks;
-import io.github.umdf.nn.block.Mcim;
 import io.github.umdf.nn.block.PredictionHead;
-import io.github.umdf.nn.block.StreamFusion;
 import io.github.umdf.nn.block.TemporalResampler;
 import io.github.umdf.nn.block.TransformerEncoder;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.ops.Masks;
+import io.github.umdf.nn.umdf.ConcatFusion;
+import io.github.umdf.nn.umdf.Dfim;
+import io.github.umdf.nn.umdf.Mcim;
+import io.github.umdf.nn.umdf.StreamFusion;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

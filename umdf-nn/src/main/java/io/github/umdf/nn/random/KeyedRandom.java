@@ -1,4 +1,4 @@
-package io.github.umdf.nn.missing;
+package io.github.umdf.nn.random;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

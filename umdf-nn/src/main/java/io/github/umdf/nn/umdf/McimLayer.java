@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.umdf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,6 +9,10 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.CrossmodalAttention;
+import io.github.umdf.nn.block.FeedForward;
+import io.github.umdf.nn.block.NormPlacement;
+import io.github.umdf.nn.ops.Layers;
 
 import java.util.ArrayList;
 import java.util.List;

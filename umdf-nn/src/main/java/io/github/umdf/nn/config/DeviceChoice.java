@@ -1,7 +1,8 @@
-package io.github.umdf.nn.train;
+package io.github.umdf.nn.config;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.github.umdf.nn.ops.Engines;
 
 /** Where a network runs. */
 public enum DeviceChoice {

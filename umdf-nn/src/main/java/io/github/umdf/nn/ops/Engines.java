@@ -1,4 +1,4 @@
-package io.github.umdf.nn.train;
+package io.github.umdf.nn.ops;
 
 import ai.djl.engine.Engine;
 

@@ -1,4 +1,4 @@
-package io.github.umdf.nn.train;
+package io.github.umdf.nn.config;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
@@ -6,9 +6,10 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.Specs;
 import io.github.umdf.nn.missing.MissingnessConfig;
-import io.github.umdf.nn.model.PaperDataset;
-import io.github.umdf.nn.model.Specs;
 
 import java.io.Serializable;
 

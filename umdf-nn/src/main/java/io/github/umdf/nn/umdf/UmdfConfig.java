@@ -1,15 +1,20 @@
-package io.github.umdf.nn.model;
+package io.github.umdf.nn.umdf;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
-import io.github.umdf.nn.block.KeySource;
 import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.block.Resampling;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.Specs;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.loss.MmdEstimator;
 import io.github.umdf.nn.loss.TaskLoss;
+import io.github.umdf.nn.model.InferenceMode;
+import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.nn.model.NetworkModel;
+import io.github.umdf.nn.umdf.KeySource;
 
 /**
  * Every setting of the UMDF network and its objective, with the paper's values and the SPEC

@@ -1,4 +1,4 @@
-package io.github.umdf.nn.block;
+package io.github.umdf.nn.umdf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -12,6 +12,9 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.TemporalConvolution;
+import io.github.umdf.nn.ops.Masks;
+import io.github.umdf.nn.ops.Scalars;
 
 /**
  * Dynamic Feature Integration Module, paper eqs. (10)-(11) and Figure 2(b).

@@ -1,0 +1,8 @@
+/**
+ * The engine and small tensor helpers shared by the blocks, the losses and the networks, on DJL only:
+ * {@link io.github.umdf.nn.ops.Engines} (offline mode, seeding, threads, versions),
+ * {@link io.github.umdf.nn.ops.Scalars} (scalars on the array's own device and type),
+ * {@link io.github.umdf.nn.ops.Masks} (frame validity, masked means, last valid step) and
+ * {@link io.github.umdf.nn.ops.Layers} (block-building helpers). Nothing here knows a network.
+ */
+package io.github.umdf.nn.ops;
