@@ -6,9 +6,9 @@ import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.tools.protocol.ExperimentModels;
 import io.github.umdf.tools.protocol.ExperimentPlan;
 import io.github.umdf.tools.protocol.ExperimentRunner;
-import io.github.umdf.tools.protocol.ProtocolKind;
-import io.github.umdf.tools.protocol.RateRange;
 import io.github.umdf.tools.report.TableFormat;
+import io.github.umdf.tribuo.evaluation.ProtocolKind;
+import io.github.umdf.tribuo.evaluation.RateRange;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package io.github.umdf.tools.plot;
 
 import io.github.umdf.tools.report.ResultIndex;
-import io.github.umdf.tools.report.ResultRecord;
 import io.github.umdf.tools.report.SeedSummary;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,6 +6,9 @@ import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tribuo.MultimodalModel;
+import io.github.umdf.tribuo.evaluation.ModelPredictor;
+import io.github.umdf.tribuo.evaluation.ProtocolKind;
+import io.github.umdf.tribuo.evaluation.RateRange;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.github.umdf.tools.protocol;
 
 import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.model.ModelSpec;
+import io.github.umdf.tribuo.evaluation.ProtocolKind;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -13,7 +13,8 @@ import io.github.umdf.tools.plot.SentimentClass;
 import io.github.umdf.tools.plot.SentimentScatterChart;
 import io.github.umdf.tools.plot.Tsne;
 import io.github.umdf.tools.plot.TsneResult;
-import io.github.umdf.tools.report.ResultRecord;
+import io.github.umdf.tribuo.evaluation.Predictor;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;

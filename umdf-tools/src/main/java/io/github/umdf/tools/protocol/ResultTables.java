@@ -4,8 +4,8 @@ import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.tools.report.MetricColumn;
-import io.github.umdf.tools.report.ResultRecord;
 import io.github.umdf.tools.report.ResultTable;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package io.github.umdf.tools.report;
 
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.missing.ModalitySubset;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 
 import java.util.ArrayList;
 import java.util.Collection;

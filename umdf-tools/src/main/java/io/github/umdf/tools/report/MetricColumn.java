@@ -1,5 +1,7 @@
 package io.github.umdf.tools.report;
 
+import io.github.umdf.tribuo.evaluation.ResultRecord;
+
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.umdf.tools.report;
 
 import io.github.umdf.nn.missing.ModalitySubset;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 
 import java.util.Collection;
 import java.util.HashMap;

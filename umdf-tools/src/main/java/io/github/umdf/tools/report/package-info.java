@@ -1,5 +1,6 @@
 /**
- * Results and tables: the {@code RESULTS.json} record format, aggregation over seeds, the
+ * Tables of results: aggregation of the library's records
+ * ({@link io.github.umdf.tribuo.evaluation.ResultRecord}) over seeds, the
  * paper's inter-modality table (Tables 1-3) and the rate-sweep table, paired significance tests,
  * and renderers to Markdown, CSV, JSON and LaTeX.
  *

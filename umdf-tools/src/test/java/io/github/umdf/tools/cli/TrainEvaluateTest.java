@@ -3,9 +3,18 @@ package io.github.umdf.tools.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.github.umdf.tools.metrics.PythonReference;
-import io.github.umdf.tools.report.ResultRecord;
-import io.github.umdf.tools.report.ResultsJson;
+import io.github.umdf.tribuo.MultimodalModel;
+import io.github.umdf.tribuo.data.DataSplits;
+import io.github.umdf.tribuo.data.MultimodalDataSources;
+import io.github.umdf.tribuo.evaluation.EvaluationCondition;
+import io.github.umdf.tribuo.evaluation.MissingModalityEvaluator;
+import io.github.umdf.tribuo.evaluation.ProtocolKind;
+import io.github.umdf.tribuo.evaluation.RateRange;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.output.RegressorAdapter;
+import org.tribuo.regression.Regressor;
+import io.github.umdf.tribuo.evaluation.ResultsJson;
+import io.github.umdf.tribuo.evaluation.metrics.PythonReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +42,12 @@ class TrainEvaluateTest {
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("{l,a,v}") && e.out().contains("Avg."), e.out());
         List<ResultRecord> records = ResultsJson.read(results);
+        // the library's protocol (Tribuo model and data set in, records out) gives the very records of RESULTS.json
+        try (MultimodalModel<Regressor> loaded = MultimodalModel.load(model, Regressor.class)) {
+            DataSplits<Regressor> data = MultimodalDataSources.synthetic("mosi-aligned", 1, 0.05, new RegressorAdapter());
+            List<EvaluationCondition> conditions = ProtocolKind.ALL.conditions(loaded.schema().modalities(), RateRange.parse("0,0.5"));
+            assertEquals(records, new MissingModalityEvaluator(2).evaluate(loaded, data.test(), conditions).records());
+        }
         // seven conditions at rate 0, plus {l,a,v} at 0.5 (lav at 0 is shared)
         assertEquals(8, records.size());
         assertEquals(List.of("l", "a", "v", "la", "lv", "av", "lav", "lav"), records.stream().map(ResultRecord::condition).toList());

@@ -1,13 +1,15 @@
 package io.github.umdf.tools.report;
 
 import io.github.umdf.nn.data.Modality;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.evaluation.TestRecords;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import static io.github.umdf.tools.report.ResultsJsonTest.record;
+import static io.github.umdf.tribuo.evaluation.TestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,7 +138,7 @@ class ConditionTableBuilderTest {
         List<ResultRecord> rs = new ArrayList<>();
         for (int s = 1; s <= 2; s++) {
             for (String c : List.of("l", "a", "v", "la", "lv", "av", "lav")) {
-                rs.add(ResultsJsonTest.recordOn("iemocap", "UMDF", s, c, 0.0, "acc_happy", 0.9, "f1_happy", 0.80 + 0.02 * s,
+                rs.add(TestRecords.recordOn("iemocap", "UMDF", s, c, 0.0, "acc_happy", 0.9, "f1_happy", 0.80 + 0.02 * s,
                         "acc_sad", 0.8, "f1_sad", 0.7));
             }
         }

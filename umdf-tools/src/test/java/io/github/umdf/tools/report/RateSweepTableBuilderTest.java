@@ -1,11 +1,12 @@
 package io.github.umdf.tools.report;
 
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.github.umdf.tools.report.ResultsJsonTest.record;
+import static io.github.umdf.tribuo.evaluation.TestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,0 +1,167 @@
+package io.github.umdf.tribuo.evaluation;
+
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.missing.EvaluationMasks;
+import io.github.umdf.nn.missing.SampleMask;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.evaluation.metrics.MultiLabelMetrics;
+import io.github.umdf.tribuo.evaluation.metrics.RegressionReport;
+import io.github.umdf.tribuo.evaluation.metrics.ScoreKind;
+import io.github.umdf.tribuo.evaluation.metrics.SingleLabelReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.logging.Logger;
+
+/**
+ * Evaluates a trained model on the test split under the protocol's conditions (SPEC section 4), on
+ * samples and masks: the engine behind {@link MissingModalityEvaluator} (Tribuo models and data sets)
+ * and the command line's {@code evaluate} and {@code experiment}.
+ * Masks come from {@link EvaluationMasks}, a pure function of (seed, condition, rate, sample id), so
+ * every model evaluated with the same seed sees exactly the same masks. Metrics are computed from
+ * the same numbers that {@code PRED.csv} records.
+ */
+public final class ProtocolEvaluator {
+    private static final Logger LOG = Logger.getLogger(ProtocolEvaluator.class.getName());
+
+    private ProtocolEvaluator() {
+    }
+
+    /** The records and prediction rows of one evaluation. */
+    public record Evaluation(List<ResultRecord> records, List<PredictionRow> rows) {
+    }
+
+    /**
+     * Evaluates {@code predictor} on {@code test} under every condition.
+     *
+     * @param seed the evaluation seed (the masks), recorded in every record
+     */
+    public static Evaluation evaluate(Predictor predictor, List<MultimodalSample> test, List<EvaluationCondition> conditions,
+                                      long seed, String model, String dataset) {
+        return evaluate(predictor, test, conditions, seed, model, dataset, (c, raw) -> { });
+    }
+
+    /**
+     * As {@link #evaluate(Predictor, List, List, long, String, String)}, handing each condition's raw
+     * outputs (one row per test sample) to {@code rawOutputs} as they are computed.
+     */
+    public static Evaluation evaluate(Predictor predictor, List<MultimodalSample> test, List<EvaluationCondition> conditions,
+                                      long seed, String model, String dataset,
+                                      BiConsumer<EvaluationCondition, float[][]> rawOutputs) {
+        DatasetSchema schema = predictor.schema();
+        List<ResultRecord> records = new ArrayList<>();
+        List<PredictionRow> rows = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = 0;
+        for (EvaluationCondition c : conditions) {
+            List<SampleMask> masks = new ArrayList<>(test.size());
+            for (MultimodalSample s : test) {
+                masks.add(EvaluationMasks.mask(seed, c.subset(), c.rate(), s));
+            }
+            float[][] outputs = predictor.predict(test, masks);
+            rawOutputs.accept(c, outputs);
+            double[][] truths = new double[test.size()][];
+            double[][] values = new double[test.size()][];
+            for (int i = 0; i < test.size(); i++) {
+                truths[i] = truths(schema, test.get(i));
+                values[i] = values(schema, outputs[i]);
+                rows.add(new PredictionRow(test.get(i).id(), c.subset().code(), c.rate(), seed, truths[i], values[i]));
+            }
+            records.add(new ResultRecord(model, dataset, seed, c.subset().code(), c.rate(), metrics(schema, truths, values)));
+            done++;
+            if ((System.nanoTime() - start) / 1e9 > 20 && done < conditions.size()) {
+                LOG.info(String.format(java.util.Locale.ROOT, "evaluated %d/%d conditions of %s (%.0f s)", done, conditions.size(),
+                        model, (System.nanoTime() - start) / 1e9));
+                start = System.nanoTime();
+            }
+        }
+        return new Evaluation(records, rows);
+    }
+
+    /** The truth columns of a sample. */
+    static double[] truths(DatasetSchema schema, MultimodalSample s) {
+        double[] t = new double[s.targetSize()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = s.target(k);
+        }
+        return t;
+    }
+
+    /** Prediction columns from raw outputs: values (regression), probabilities (classification). */
+    static double[] values(DatasetSchema schema, float[] out) {
+        double[] v = new double[out.length];
+        switch (schema.task()) {
+            case REGRESSION:
+                for (int k = 0; k < out.length; k++) {
+                    v[k] = out[k];
+                }
+                return v;
+            case MULTI_LABEL:
+                for (int k = 0; k < out.length; k++) {
+                    v[k] = 1.0 / (1.0 + Math.exp(-(double) out[k]));
+                }
+                return v;
+            default: {
+                double max = Double.NEGATIVE_INFINITY;
+                for (float z : out) {
+                    max = Math.max(max, z);
+                }
+                double sum = 0;
+                for (int k = 0; k < out.length; k++) {
+                    v[k] = Math.exp(out[k] - max);
+                    sum += v[k];
+                }
+                int best = 0;
+                for (int k = 0; k < out.length; k++) {
+                    v[k] /= sum;
+                    if (v[k] > v[best]) {
+                        best = k;
+                    }
+                }
+                double[] withClass = new double[out.length + 1];
+                withClass[0] = best;
+                System.arraycopy(v, 0, withClass, 1, out.length);
+                return withClass;
+            }
+        }
+    }
+
+    /** The metrics of one condition, keyed as in {@code RESULTS.json}. */
+    static Map<String, Double> metrics(DatasetSchema schema, double[][] truths, double[][] values) {
+        int n = truths.length;
+        switch (schema.task()) {
+            case REGRESSION: {
+                double[] t = new double[n];
+                double[] p = new double[n];
+                for (int i = 0; i < n; i++) {
+                    t[i] = truths[i][0];
+                    p[i] = values[i][0];
+                }
+                return RegressionReport.of(t, p).toMap();
+            }
+            case MULTI_LABEL: {
+                int k = schema.labelNames().size();
+                boolean[][] t = new boolean[n][k];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < k; j++) {
+                        t[i][j] = truths[i][j] > 0.5;
+                    }
+                }
+                return MultiLabelMetrics.evaluate(schema.labelNames(), t, values, ScoreKind.PROBABILITY).toMap();
+            }
+            default: {
+                int[] t = new int[n];
+                int[] p = new int[n];
+                for (int i = 0; i < n; i++) {
+                    t[i] = (int) truths[i][0];
+                    p[i] = (int) values[i][0];
+                }
+                return new LinkedHashMap<>(SingleLabelReport.of(t, p).toMap());
+            }
+        }
+    }
+}
