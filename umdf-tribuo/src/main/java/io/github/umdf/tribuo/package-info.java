@@ -13,6 +13,6 @@
  * {@code TensorFlowNativeModel}): the engine's native state is transient, the weights travel as
  * bytes inside the model, the trainer's provenance records every hyper-parameter, the seed, the
  * invocation count and the engine versions, so that a model can be rebuilt and retrained from its
- * provenance alone ({@link io.github.umdf.tribuo.provenance.ModelRerun}).
+ * provenance alone ({@link io.github.umdf.tribuo.rerun.ModelRerun}).
  */
 package io.github.umdf.tribuo;

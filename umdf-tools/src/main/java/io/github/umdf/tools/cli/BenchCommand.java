@@ -6,6 +6,7 @@ import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.umdf.UmdfConfig;
 import io.github.umdf.tools.bench.Benchmarks;
+import io.github.umdf.tools.bench.LoadBenchmark;
 import io.github.umdf.tools.protocol.ModelConfigFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code umdf bench}: speed and memory figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed and memory figures (CPU).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.Memory.class})
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Memory.class, BenchCommand.Load.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -104,6 +105,23 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Benchmarks.memory(model(model, config, preset), preset, batch, steps, every, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"Heap and time to hold a full-size synthetic data set as Tribuo examples (scale 1).",
+                    "Set the heap with UMDF_JAVA_OPTS, e.g. UMDF_JAVA_OPTS=-Xmx4g ./umdf bench load."})
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--preset", defaultValue = "mosei-aligned", description = "A synthetic preset (default: ${DEFAULT-VALUE}).")
+        String preset;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            LoadBenchmark.run(preset, seed, System.out);
             return 0;
         }
     }

@@ -1,9 +1,9 @@
 package io.github.umdf.tools.cli;
 
 import io.github.umdf.tribuo.MultimodalModel;
-import io.github.umdf.tribuo.provenance.ModelRerun;
 import io.github.umdf.tribuo.provenance.ProvenanceFormats;
-import io.github.umdf.tribuo.provenance.RerunReport;
+import io.github.umdf.tribuo.rerun.ModelRerun;
+import io.github.umdf.tribuo.rerun.RerunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

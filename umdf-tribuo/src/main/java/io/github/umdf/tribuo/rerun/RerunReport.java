@@ -1,4 +1,4 @@
-package io.github.umdf.tribuo.provenance;
+package io.github.umdf.tribuo.rerun;
 
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.tribuo.MultimodalModel;

@@ -1,4 +1,4 @@
-package io.github.umdf.tribuo.provenance;
+package io.github.umdf.tribuo.rerun;
 
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
@@ -9,6 +9,8 @@ import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.data.DataSplits;
 import io.github.umdf.tribuo.data.MultimodalDataSources;
 import io.github.umdf.tribuo.output.RegressorAdapter;
+import io.github.umdf.tribuo.rerun.ModelRerun;
+import io.github.umdf.tribuo.rerun.RerunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.regression.Regressor;

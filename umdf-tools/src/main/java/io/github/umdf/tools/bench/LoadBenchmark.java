@@ -1,4 +1,4 @@
-package io.github.umdf.tribuo.bench;
+package io.github.umdf.tools.bench;
 
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
@@ -10,6 +10,7 @@ import io.github.umdf.tribuo.output.RegressorAdapter;
 import org.tribuo.MutableDataset;
 import org.tribuo.regression.Regressor;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ import java.util.Locale;
  * well under 4 GiB.
  *
  * <pre>
- * java -Xmx4g -cp ... io.github.umdf.tribuo.bench.LoadBenchmark [preset [seed]]
+ * java -Xmx4g -cp ... io.github.umdf.tools.bench.LoadBenchmark [preset [seed]]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -29,15 +30,14 @@ public final class LoadBenchmark {
     }
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark and prints its figures to {@code out}.
      *
-     * @param args optional preset name (default {@code mosei-aligned}) and seed (default 1)
+     * @param preset a synthetic preset, generated at scale 1
+     * @param seed   the generator seed
      */
-    public static void main(String[] args) {
-        String preset = args.length > 0 ? args[0] : "mosei-aligned";
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1L;
+    public static void run(String preset, long seed, PrintStream out) {
         long max = Runtime.getRuntime().maxMemory();
-        System.out.printf(Locale.ROOT, "preset %s, seed %d, max heap %.2f GiB, %d processors%n", preset, seed, gib(max),
+        out.printf(Locale.ROOT, "preset %s, seed %d, max heap %.2f GiB, %d processors%n", preset, seed, gib(max),
                 Runtime.getRuntime().availableProcessors());
         long base = usedAfterGc();
 
@@ -46,21 +46,21 @@ public final class LoadBenchmark {
         long t1 = System.nanoTime();
         long afterData = usedAfterGc();
         long raw = rawBytes(data);
-        System.out.printf(Locale.ROOT, "generated %s: %.1f s; heap after GC %.2f GiB (+%.2f GiB; sample arrays %.2f GiB)%n",
+        out.printf(Locale.ROOT, "generated %s: %.1f s; heap after GC %.2f GiB (+%.2f GiB; sample arrays %.2f GiB)%n",
                 data.dataset(), (t1 - t0) / 1e9, gib(afterData), gib(afterData - base), gib(raw));
 
         long t2 = System.nanoTime();
         MutableDataset<Regressor> train = new MutableDataset<>(data.train());
         long t3 = System.nanoTime();
         long afterTribuo = usedAfterGc();
-        System.out.printf(Locale.ROOT, "MutableDataset of the train split: %d examples, %d features in the feature map, %.2f s; "
+        out.printf(Locale.ROOT, "MutableDataset of the train split: %d examples, %d features in the feature map, %.2f s; "
                         + "heap after GC %.2f GiB (+%.1f MiB for the Tribuo examples, %.0f bytes each)%n",
                 train.size(), train.getFeatureMap().size(), (t3 - t2) / 1e9, gib(afterTribuo),
                 (afterTribuo - afterData) / (1024.0 * 1024.0), (afterTribuo - afterData) / (double) train.size());
-        System.out.printf(Locale.ROOT, "peak heap (JVM pools) %.2f GiB%n", gib(peak()));
+        out.printf(Locale.ROOT, "peak heap (JVM pools) %.2f GiB%n", gib(peak()));
         // keep both alive until the measurements are done
         if (train.size() + data.dataset().size() < 0) {
-            System.out.println();
+            out.println();
         }
     }
 

@@ -1,4 +1,4 @@
-package io.github.umdf.tribuo.provenance;
+package io.github.umdf.tribuo.rerun;
 
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.MapProvenance;
@@ -18,6 +18,7 @@ import io.github.umdf.tribuo.MultimodalTrainer;
 import io.github.umdf.tribuo.data.DataSplits;
 import io.github.umdf.tribuo.data.MultimodalDataSource.MultimodalDataSourceProvenance;
 import io.github.umdf.tribuo.data.MultimodalDataSources;
+import io.github.umdf.tribuo.provenance.ConfiguredObjects;
 import org.tribuo.Output;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
