@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The one model registry: every {@link ModelFamily} on the class path, found with
- * {@link ServiceLoader}, in a stable order (UMDF, its ablations, then baselines, each group by name).
+ * {@link ServiceLoader}, in a stable order: by {@link ModelGroup} (UMDF, its ablations, controls, baselines), then by name.
  */
 public final class ModelRegistry {
     private static volatile Map<String, ModelFamily> families;
@@ -48,6 +48,13 @@ public final class ModelRegistry {
     /** Every registered family. */
     public static List<ModelFamily> all() {
         return List.copyOf(load().values());
+    }
+
+    /** The registered families of the given groups, in registry order. */
+    public static List<ModelFamily> inGroups(ModelGroup... groups) {
+        java.util.Set<ModelGroup> wanted = java.util.EnumSet.noneOf(ModelGroup.class);
+        wanted.addAll(java.util.Arrays.asList(groups));
+        return load().values().stream().filter(f -> wanted.contains(f.group())).toList();
     }
 
     /** The registered names. */

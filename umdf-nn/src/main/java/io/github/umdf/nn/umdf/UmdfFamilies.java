@@ -108,7 +108,7 @@ public final class UmdfFamilies {
     /** The UMDF network trained on complete data only. */
     public static final class CompleteData extends Base {
         public CompleteData() {
-            super("umdf-complete-data", ModelGroup.ABLATION, "The UMDF network trained on complete data only (both views complete)", b -> b);
+            super("umdf-complete-data", ModelGroup.CONTROL, "The UMDF network trained on complete data only (both views complete)", b -> b);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelGroup;
+import io.github.umdf.nn.model.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -11,16 +14,19 @@ import java.util.concurrent.Callable;
         header = "The four ablations of the paper's Table 3 next to UMDF.",
         description = {"The four ablations of the paper's Table 3 (without L_fea, without L_logits, without MCIM, without",
                 "DFIM) next to UMDF, under the same seeds and masks: an experiment with those five models.",
-                "--config sets UMDF's settings; every ablation applies its one change to them."})
+                "--config sets UMDF's settings; every ablation applies its one change to them.",
+                "The models are UMDF and every registered model of group 'ablation' (umdf models)."})
 final class AblateCommand implements Callable<Integer> {
-    /** The models of Table 3, UMDF first. */
-    static final List<String> MODELS = List.of("umdf", "umdf-no-fea", "umdf-no-logits", "umdf-no-mcim", "umdf-no-dfim");
+    /** The models of Table 3 from the registry: UMDF, then every registered ablation. */
+    static List<String> models() {
+        return ModelRegistry.inGroups(ModelGroup.UMDF, ModelGroup.ABLATION).stream().map(ModelFamily::name).toList();
+    }
 
     @Mixin
     ExperimentOptions options;
 
     @Override
     public Integer call() throws Exception {
-        return options.run(MODELS);
+        return options.run(models());
     }
 }

@@ -15,7 +15,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (ModelFamily f : ModelRegistry.all()) {
-            System.out.printf(Locale.ROOT, "%-20s %-9s %s [%s]%n", f.name(), f.group(), f.description(), f.citation());
+            System.out.printf(Locale.ROOT, "%-20s %-9s %s [%s]%n", f.name(), f.group().key(), f.description(), f.citation());
         }
         return 0;
     }
