@@ -16,6 +16,7 @@ import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.model.LossTerms;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelGroup;
 import io.github.umdf.nn.model.ModelRegistry;
 import io.github.umdf.nn.ops.Engines;
 import io.github.umdf.nn.testing.TestSamples;
@@ -41,7 +42,7 @@ class BaselineCostReport {
     void report() {
         List<MultimodalSample> batch = TestSamples.random(MOSI, 32, 1);
         StringBuilder table = new StringBuilder("| model | parameters | step at batch 32 (s) | per component |\n|---|---|---|---|\n");
-        for (String name : List.of("mctn", "transm", "selfmm")) {
+        for (String name : ModelRegistry.inGroups(ModelGroup.BASELINE).stream().map(ModelFamily::name).toList()) {
             ModelFamily f = ModelRegistry.get(name);
             try (NetworkSession s = NetworkSession.create(f.defaultSpec(PaperDataset.MOSI), MOSI, Device.cpu(), 1)) {
                 List<Parameter> params = new ArrayList<>();

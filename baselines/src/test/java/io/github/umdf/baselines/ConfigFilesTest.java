@@ -6,6 +6,8 @@ import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
 import io.github.umdf.baselines.transm.TransmConfig;
 import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.model.ModelFamily;
+import io.github.umdf.nn.model.ModelGroup;
 import io.github.umdf.nn.model.ModelRegistry;
 import io.github.umdf.nn.model.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,12 +38,12 @@ class ConfigFilesTest {
 
     @Test
     void eachBaselineConfigGivesItsFamilysMosiSpecification() {
-        Map<String, String> files = Map.of("mctn", "mctn-mosi.xml", "transm", "transm-mosi.xml", "selfmm", "selfmm-mosi.xml");
-        files.forEach((family, file) -> {
-            ModelSpec loaded = load(CONFIGS.resolve(file));
-            assertEquals(ModelRegistry.get(family).defaultSpec(PaperDataset.MOSI), loaded, file);
-            assertEquals(family, loaded.family());
-        });
+        for (ModelFamily f : ModelRegistry.inGroups(ModelGroup.BASELINE)) {
+            Path file = CONFIGS.resolve(f.name() + "-mosi.xml");
+            ModelSpec loaded = load(file);
+            assertEquals(f.defaultSpec(PaperDataset.MOSI), loaded, file.toString());
+            assertEquals(f.name(), loaded.family());
+        }
     }
 
     @Test

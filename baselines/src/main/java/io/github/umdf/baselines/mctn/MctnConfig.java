@@ -20,12 +20,15 @@ public final class MctnConfig extends BaselineSpec {
     /** Registry name of the family. */
     public static final String FAMILY = "mctn";
 
-    @Config(description = "Source modality; the prediction reads only this one (original: text).")
-    private Modality source = Modality.LANGUAGE;
+    // The modalities are held by name (LANGUAGE, AUDIO, VISION): Modality prints as its key ("language"), and
+    // OLCUT records an enum in provenance by toString but reads it back by name, so an enum-typed setting
+    // would make every saved MCTN model unreadable ("No enum constant ...Modality.language").
+    @Config(description = "Source modality (LANGUAGE, AUDIO or VISION); the prediction reads only this one (original: text).")
+    private String source = Modality.LANGUAGE.name();
     @Config(description = "Target of the first, cyclic translation level (original trimodal order: text -> vision -> audio).")
-    private Modality firstTarget = Modality.VISION;
+    private String firstTarget = Modality.VISION.name();
     @Config(description = "Target of the second translation level, translated from the first level's encoder states.")
-    private Modality secondTarget = Modality.AUDIO;
+    private String secondTarget = Modality.AUDIO.name();
     @Config(description = "Hidden size of the encoders and decoders of both levels (original: 32).")
     private int hiddenDim = 32;
     @Config(description = "Hidden size of the regression LSTM (original reg_hidden_dim: 32).")
@@ -67,13 +70,44 @@ public final class MctnConfig extends BaselineSpec {
         return new Builder(validatedCopy(MctnConfig.class));
     }
 
+    /** Writes the modalities by their names, whatever spelling the configuration file used ({@code language}, {@code l}). */
+    @Override
+    public void postConfig() {
+        source = canonical(source);
+        firstTarget = canonical(firstTarget);
+        secondTarget = canonical(secondTarget);
+        super.postConfig();
+    }
+
+    private static String canonical(String modality) {
+        try {
+            return modality == null ? null : Modality.parse(modality).name();
+        } catch (IllegalArgumentException e) {
+            return modality; // problem() names it
+        }
+    }
+
+    private static String modalityProblem(String setting, String value) {
+        if (value == null) {
+            return setting + " must be set";
+        }
+        try {
+            Modality.parse(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return setting + ": " + e.getMessage();
+        }
+    }
+
     @Override
     protected String problem() {
-        if (source == null || firstTarget == null || secondTarget == null) {
-            return "source, firstTarget and secondTarget must be set";
+        String named = first(modalityProblem("source", source), modalityProblem("firstTarget", firstTarget),
+                modalityProblem("secondTarget", secondTarget));
+        if (named != null) {
+            return named;
         }
-        if (source == firstTarget || source == secondTarget || firstTarget == secondTarget) {
-            return "source, firstTarget and secondTarget must differ, found " + source + ", " + firstTarget + ", " + secondTarget;
+        if (source().equals(firstTarget()) || source().equals(secondTarget()) || firstTarget().equals(secondTarget())) {
+            return "source, firstTarget and secondTarget must differ, found " + source() + ", " + firstTarget() + ", " + secondTarget();
         }
         if (!(translationWeight >= 0 && cycleWeight >= 0 && secondTranslationWeight >= 0 && taskWeight >= 0 && l2 >= 0)) {
             return "loss weights and l2 must be >= 0, found " + translationWeight + ", " + cycleWeight + ", "
@@ -93,9 +127,9 @@ public final class MctnConfig extends BaselineSpec {
         return new MctnModel(this, schema);
     }
 
-    public Modality source() { return source; }
-    public Modality firstTarget() { return firstTarget; }
-    public Modality secondTarget() { return secondTarget; }
+    public Modality source() { return Modality.parse(source); }
+    public Modality firstTarget() { return Modality.parse(firstTarget); }
+    public Modality secondTarget() { return Modality.parse(secondTarget); }
     public int hiddenDim() { return hiddenDim; }
     public int regressionHiddenDim() { return regressionHiddenDim; }
     public boolean bidirectional() { return bidirectional; }
@@ -112,7 +146,7 @@ public final class MctnConfig extends BaselineSpec {
 
     @Override
     public String toString() {
-        return "MctnConfig(" + source + " -> " + firstTarget + (cycle ? " (cycle)" : "") + " -> " + secondTarget
+        return "MctnConfig(" + source() + " -> " + firstTarget() + (cycle ? " (cycle)" : "") + " -> " + secondTarget()
                 + ", hidden=" + hiddenDim + ", reg=" + regressionHiddenDim + ")";
     }
 
@@ -124,9 +158,9 @@ public final class MctnConfig extends BaselineSpec {
             this.c = c;
         }
 
-        public Builder source(Modality v) { c.source = v; return this; }
-        public Builder firstTarget(Modality v) { c.firstTarget = v; return this; }
-        public Builder secondTarget(Modality v) { c.secondTarget = v; return this; }
+        public Builder source(Modality v) { c.source = v == null ? null : v.name(); return this; }
+        public Builder firstTarget(Modality v) { c.firstTarget = v == null ? null : v.name(); return this; }
+        public Builder secondTarget(Modality v) { c.secondTarget = v == null ? null : v.name(); return this; }
         public Builder hiddenDim(int v) { c.hiddenDim = v; return this; }
         public Builder regressionHiddenDim(int v) { c.regressionHiddenDim = v; return this; }
         public Builder bidirectional(boolean v) { c.bidirectional = v; return this; }

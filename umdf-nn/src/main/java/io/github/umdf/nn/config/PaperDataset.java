@@ -39,15 +39,42 @@ public enum PaperDataset {
         return heads;
     }
 
-    /** The paper data set a data set name refers to ({@code mosi-aligned} → MOSI), or MOSI when none matches. */
+    /** The lower-case name: {@code mosi}, {@code mosei}, {@code iemocap}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The paper data set of a name written by a user: {@code mosi}, {@code mosei} or {@code iemocap}, any case.
+     *
+     * @throws IllegalArgumentException naming the valid choices
+     */
+    public static PaperDataset parse(String name) {
+        for (PaperDataset d : values()) {
+            if (d.key().equals(name.trim().toLowerCase(Locale.ROOT))) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("Unknown paper data set '" + name + "'; expected mosi, mosei or iemocap");
+    }
+
+    /**
+     * The paper data set a data set is named after: a name that is, or starts with, {@code mosi},
+     * {@code mosei} or {@code iemocap} followed by {@code -} or {@code _} ({@code mosi-aligned},
+     * {@code mosei_senti}, {@code iemocap}) refers to it.
+     *
+     * @throws IllegalArgumentException when the name refers to none of them (say which defaults apply instead:
+     *                                  the command line's {@code --paper-defaults})
+     */
     public static PaperDataset forDatasetName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.contains("mosei")) {
-            return MOSEI;
+        for (PaperDataset d : values()) {
+            if (n.equals(d.key()) || n.startsWith(d.key() + "-") || n.startsWith(d.key() + "_")) {
+                return d;
+            }
         }
-        if (n.contains("iemocap")) {
-            return IEMOCAP;
-        }
-        return MOSI;
+        throw new IllegalArgumentException("The data set '" + name + "' is not named after one of the paper's data sets (mosi, mosei, "
+                + "iemocap), so its defaults (batch size, learning rate, epochs, heads) are not known: choose them with "
+                + "--paper-defaults mosi|mosei|iemocap");
     }
 }

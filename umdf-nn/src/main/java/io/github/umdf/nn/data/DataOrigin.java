@@ -101,13 +101,6 @@ public final class DataOrigin implements Serializable {
         return parameters;
     }
 
-    /** This origin with one more preprocessing step. */
-    public DataOrigin withStep(String step) {
-        List<String> steps = new ArrayList<>(preprocessing);
-        steps.add(step);
-        return new DataOrigin(location, sha256, modified, format, steps, parameters);
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DataOrigin)) {

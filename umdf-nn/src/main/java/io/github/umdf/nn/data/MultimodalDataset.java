@@ -127,11 +127,6 @@ public final class MultimodalDataset {
         return splits.values().stream().mapToInt(List::size).sum();
     }
 
-    /** The same data set with another origin (after a further preprocessing step). */
-    public MultimodalDataset withOrigin(DataOrigin newOrigin) {
-        return new MultimodalDataset(schema, splits, newOrigin, report);
-    }
-
     @Override
     public String toString() {
         return "MultimodalDataset(" + schema.name() + ", train=" + split(SplitName.TRAIN).size() + ", valid="

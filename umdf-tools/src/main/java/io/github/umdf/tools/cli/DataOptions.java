@@ -1,5 +1,7 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.tools.protocol.DataSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -25,7 +27,21 @@ final class DataOptions {
     @Option(names = "--data-seed", defaultValue = "1", description = "With --preset: the generator seed (default: ${DEFAULT-VALUE}).")
     long dataSeed;
 
+    @Option(names = "--paper-defaults", paramLabel = "D", description = "Whose per-data-set defaults apply (batch size, learning rate, "
+            + "epochs, heads): mosi, mosei or iemocap (default: the one the data set is named after, e.g. mosi-aligned).")
+    String paperDefaults;
+
+    private DataSpec spec;
+
     DataSpec spec() {
-        return source.file != null ? DataSpec.file(source.file) : DataSpec.preset(source.preset, dataSeed, scale);
+        if (spec == null) {
+            spec = source.file != null ? DataSpec.file(source.file) : DataSpec.preset(source.preset, dataSeed, scale);
+        }
+        return spec;
+    }
+
+    /** The paper data set whose defaults apply: {@code --paper-defaults}, or the one the data set is named after. */
+    PaperDataset paper(DatasetSchema schema) {
+        return paperDefaults != null ? PaperDataset.parse(paperDefaults) : PaperDataset.forDatasetName(schema.name());
     }
 }

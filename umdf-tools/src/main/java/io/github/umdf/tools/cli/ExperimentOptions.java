@@ -49,7 +49,7 @@ final class ExperimentOptions {
     ExperimentPlan plan(List<String> names) throws Exception {
         DatasetSchema schema = data.spec().schema();
         metrics.columns(schema.task()); // an unknown --metrics key fails now, not after the training
-        PaperDataset paper = PaperDataset.forDatasetName(schema.name());
+        PaperDataset paper = data.paper(schema);
         List<ExperimentPlan.Entry> entries = ExperimentModels.resolve(names, config, modelConfigs, paper, training::apply);
         return new ExperimentPlan(data.spec(), entries, ExperimentPlan.seeds(seeds), ProtocolKind.parse(protocol),
                 RateRange.parse(rates), out, metrics.keys);

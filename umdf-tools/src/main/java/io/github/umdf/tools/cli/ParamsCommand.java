@@ -39,7 +39,7 @@ final class ParamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatasetSchema schema = data.spec().schema();
-        PaperDataset paper = PaperDataset.forDatasetName(schema.name());
+        PaperDataset paper = data.paper(schema);
         ModelSpec spec = choice != null && choice.config != null ? ModelConfigFile.read(choice.config).model()
                 : ModelConfigFile.ofFamily(choice != null && choice.name != null ? choice.name : "umdf", paper).model();
         try (NetworkSession s = NetworkSession.create(spec, schema, Device.cpu(), 1)) {

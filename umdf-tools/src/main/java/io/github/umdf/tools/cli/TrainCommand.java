@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatasetSchema schema = data.spec().schema();
-        PaperDataset paper = PaperDataset.forDatasetName(schema.name());
+        PaperDataset paper = data.paper(schema);
         ModelConfigFile config = model.read(paper);
         TrainingConfig tc = training.apply(config.training(paper));
         System.err.printf(Locale.ROOT, "training %s on %s, seed %d: %s%n", config.model().family(), data.spec(), seed, tc);

@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Where a run's data comes from: a file, or a synthetic preset with a seed and a scale. */
+/**
+ * Where a run's data comes from: a file, or a synthetic preset with a seed and a scale. The data set
+ * is read (or generated) once, on the first {@link #load()} or {@link #schema()} of a file, and kept:
+ * a command that needs the schema first and the samples later reads the file once.
+ */
 public final class DataSpec {
     private final Path file;
     private final String preset;
     private final long seed;
     private final double scale;
+    private MultimodalDataset loaded;
 
     private DataSpec(Path file, String preset, long seed, double scale) {
         this.file = file;
@@ -36,9 +41,12 @@ public final class DataSpec {
         return new DataSpec(null, preset, seed, scale);
     }
 
-    /** Loads the data set. */
-    public MultimodalDataset load() throws IOException {
-        return file != null ? DatasetReaders.read(file) : SyntheticPresets.generate(preset, seed, scale);
+    /** The data set, read or generated on the first call. */
+    public synchronized MultimodalDataset load() throws IOException {
+        if (loaded == null) {
+            loaded = file != null ? DatasetReaders.read(file) : SyntheticPresets.generate(preset, seed, scale);
+        }
+        return loaded;
     }
 
     /** The schema without loading the samples where possible (presets). */

@@ -73,7 +73,7 @@ public final class ExperimentRunner {
     public Outcome run(ExperimentPlan plan) throws IOException {
         Files.createDirectories(plan.outDir());
         MultimodalDataset dataset = plan.data().load();
-        DataSplits<?> splits = plan.data().isPreset() ? TribuoRuns.splits(plan.data()) : TribuoRuns.splitsOf(dataset);
+        DataSplits<?> splits = TribuoRuns.splitsOf(dataset);
         String datasetName = plan.data().name();
         List<EvaluationCondition> conditions = plan.protocol().conditions(dataset.schema().modalities(), plan.rates());
         ProtocolKind.notApplicable(dataset.schema().modalities()).forEach(c ->

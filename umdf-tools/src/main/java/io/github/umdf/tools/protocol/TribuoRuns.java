@@ -28,12 +28,7 @@ public final class TribuoRuns {
 
     /** The data of a run as Tribuo data sources with file provenance (or synthetic-preset provenance). */
     public static DataSplits<?> splits(DataSpec data) throws IOException {
-        if (data.isPreset()) {
-            return MultimodalDataSources.synthetic(data.preset(), data.seed(), data.scale(),
-                    OutputAdapters.forTask(io.github.umdf.nn.data.synth.SyntheticPresets.get(data.preset()).schema().task()));
-        }
-        MultimodalDataset ds = data.load();
-        return splitsOf(ds);
+        return splitsOf(data.load());
     }
 
     /** The Tribuo data sources of a loaded data set. */

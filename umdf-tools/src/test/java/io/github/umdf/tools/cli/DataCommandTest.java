@@ -1,10 +1,17 @@
 package io.github.umdf.tools.cli;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,16 +46,45 @@ class DataCommandTest {
         assertTrue(r.err().contains("scale"), r.err());
     }
 
-    @Test
-    void everyCommandHasHelp() {
-        for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "synth", "--help"},
-                {"data", "inspect", "--help"}, {"data", "mosi-sdk", "--help"}, {"train", "--help"}, {"evaluate", "--help"},
-                {"experiment", "--help"}, {"ablate", "--help"}, {"figures", "curves", "--help"}, {"figures", "tsne", "--help"},
-                {"provenance", "show", "--help"}, {"provenance", "rerun", "--help"}, {"models", "--help"}, {"params", "--help"},
-                {"bench", "speed", "--help"}, {"bench", "memory", "--help"}}) {
-            Cli.Result r = Cli.run(cmd);
+    /** Every command of the tree, as the words that name it ({@code [bench, load]}), found by walking picocli's model. */
+    static List<List<String>> commands() {
+        List<List<String>> out = new ArrayList<>();
+        walk(new CommandLine(new UmdfCommand()), new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void walk(CommandLine cl, List<String> path, List<List<String>> out) {
+        out.add(List.copyOf(path));
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            if (e.getValue().getCommandName().equals(e.getKey())) { // aliases once
+                List<String> sub = new ArrayList<>(path);
+                sub.add(e.getKey());
+                walk(e.getValue(), sub, out);
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandHasHelp() {
+        List<List<String>> commands = commands();
+        assertTrue(commands.size() > 15 && commands.contains(List.of("bench", "load")), commands.toString());
+        return commands.stream().map(cmd -> DynamicTest.dynamicTest("umdf " + String.join(" ", cmd) + " --help", () -> {
+            List<String> args = new ArrayList<>(cmd);
+            args.add("--help");
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.err());
-            assertTrue(r.out().contains("Usage: umdf"), String.join(" ", cmd));
+            assertTrue(r.out().contains("Usage: umdf" + (cmd.isEmpty() ? "" : " " + String.join(" ", cmd))), r.out());
+        }));
+    }
+
+    @Test
+    void theReadmeNamesEveryCommand() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (List<String> cmd : commands()) {
+            if ((cmd.size() == 1 || cmd.size() == 2) && !cmd.contains("help")) { // picocli's own help command needs no words
+                String name = "umdf " + String.join(" ", cmd);
+                assertTrue(readme.contains("`" + name), "README.md does not mention `" + name + "`");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.umdf.nn.data.csd;
 
 import io.github.umdf.nn.data.InvalidDataException;
 import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -9,13 +10,16 @@ import io.jhdf.exceptions.HdfException;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -91,8 +95,32 @@ public final class CsdReader {
             CsdSequence seq = new CsdSequence(root.getName(), metadata, videos);
             LOG.fine(() -> "Read " + seq + " from " + file);
             return seq;
-        } catch (HdfException e) {
+        } catch (InvalidDataException e) {
+            throw e;
+        } catch (HdfException | java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            String truncated = truncation(file);
+            if (truncated != null) {
+                throw new InvalidDataException(file + ": " + truncated, e);
+            }
             throw new InvalidDataException(file + ": expected an HDF5 computational sequence, found a problem: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why a file that jHDF cannot read is truncated, or null when it is not: the HDF5 superblock records
+     * the end-of-file address, and a download or copy that stopped early leaves fewer bytes than that.
+     */
+    static String truncation(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long end = Superblock.readSuperblock(channel, 0).getEndOfFileAddress();
+            if (size < end) {
+                return String.format(Locale.ROOT, "the file is truncated: it has %,d bytes, its HDF5 superblock says %,d "
+                        + "(an interrupted download or copy?); fetch it again", size, end);
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // no readable superblock: not a truncated HDF5 file, the caller's message applies
         }
     }
 

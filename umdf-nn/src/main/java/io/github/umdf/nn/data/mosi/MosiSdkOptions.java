@@ -83,11 +83,6 @@ public final class MosiSdkOptions {
         return new MosiSdkOptions(maxWords, truncation, d, hashSeed);
     }
 
-    /** A copy with another hashing seed. */
-    public MosiSdkOptions withHashSeed(long seed) {
-        return new MosiSdkOptions(maxWords, truncation, hashDim, seed);
-    }
-
     /** The settings as origin parameters. */
     public Map<String, String> asParameters() {
         Map<String, String> p = new LinkedHashMap<>();

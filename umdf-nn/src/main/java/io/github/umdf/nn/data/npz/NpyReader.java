@@ -192,16 +192,6 @@ public final class NpyReader implements Closeable {
         }
     }
 
-    /** Reads {@code len} uint8 or int32 elements as ints. */
-    public void readInts(int[] dst, int off, int len) throws IOException {
-        requireKind("|u1 or <i4", NpyDtype.Kind.UINT8, NpyDtype.Kind.INT32);
-        long[] tmp = new long[len];
-        readLongs(tmp, 0, len);
-        for (int i = 0; i < len; i++) {
-            dst[off + i] = (int) tmp[i];
-        }
-    }
-
     /** Reads {@code len} uint8 elements as raw bytes. */
     public void readBytes(byte[] dst, int off, int len) throws IOException {
         requireKind("|u1", NpyDtype.Kind.UINT8);

@@ -51,13 +51,6 @@ final class RawBytes {
         return new RawBytes(chunks, n);
     }
 
-    /** Reads exactly {@code n <= MAX_SINGLE} bytes. */
-    static byte[] readArray(InputStream in, int n) throws IOException {
-        byte[] b = new byte[n];
-        readFully(in, b);
-        return b;
-    }
-
     private static void readFully(InputStream in, byte[] b) throws IOException {
         int off = 0;
         while (off < b.length) {

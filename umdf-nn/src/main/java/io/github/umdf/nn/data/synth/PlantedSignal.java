@@ -142,11 +142,6 @@ public final class PlantedSignal {
         return baseGain(m) * Math.sqrt((double) REFERENCE_LENGTH / Math.max(REFERENCE_LENGTH, length));
     }
 
-    /** Emotion bias {@code b_k}. */
-    public static double emotionBias(int k) {
-        return EMOTION_BIAS[k];
-    }
-
     /** {@code Var(y*) = 1.0^2 + 0.6^2 + 0.5^2 + 0.6^2 + 0.3^2 = 2.06}. */
     public static double rawScoreVariance() {
         return BETA_LANGUAGE * BETA_LANGUAGE + BETA_AUDIO * BETA_AUDIO + BETA_VISION * BETA_VISION + INTERACTION * INTERACTION

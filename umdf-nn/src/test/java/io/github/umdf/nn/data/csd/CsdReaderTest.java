@@ -257,4 +257,25 @@ class CsdReaderTest {
         assertTrue(e.getMessage().startsWith(file + ": expected an HDF5 computational sequence"), e.getMessage());
         assertThrows(java.nio.file.NoSuchFileException.class, () -> new CsdReader().read(dir.resolve("absent.csd")));
     }
+
+    @Test
+    void aTruncatedFileIsCalledTruncated(@TempDir Path dir) throws IOException {
+        Path file = write(dir, hdf -> {
+            WritableGroup data = hdf.putGroup("Tiny Labels").putGroup("data");
+            for (int v = 0; v < 20; v++) {
+                video(data, "video" + v, new float[][] {{1.5f, 0f}, {-2f, 1f}}, new double[][] {{0.5, 1.0}, {1.0, 1.5}});
+            }
+        });
+        long size = Files.size(file);
+        assertEquals(null, CsdReader.truncation(file), "a whole file is not truncated");
+        for (long keep : new long[] {size / 2, size - 100}) {
+            Path cut = dir.resolve("cut-" + keep + ".csd");
+            try (var in = Files.newInputStream(file)) {
+                Files.write(cut, in.readNBytes((int) keep));
+            }
+            InvalidDataException e = assertThrows(InvalidDataException.class, () -> new CsdReader().read(cut));
+            assertTrue(e.getMessage().startsWith(cut + ": the file is truncated: it has " + String.format(java.util.Locale.ROOT, "%,d", keep)
+                    + " bytes, its HDF5 superblock says " + String.format(java.util.Locale.ROOT, "%,d", size)), e.getMessage());
+        }
+    }
 }

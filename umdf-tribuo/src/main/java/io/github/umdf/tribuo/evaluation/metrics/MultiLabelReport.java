@@ -46,11 +46,6 @@ public record MultiLabelReport(List<String> labels, Map<String, Double> accuracy
         return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
-    /** Unweighted mean of the per-label weighted F1 scores. */
-    public double meanF1() {
-        return f1.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    }
-
     /** {@code acc_<label>}, {@code f1_<label>} for each label in order. */
     public LinkedHashMap<String, Double> toMap() {
         LinkedHashMap<String, Double> m = new LinkedHashMap<>();
