@@ -48,6 +48,10 @@ final class ExampleSamples {
      */
     static <T extends Output<T>> DatasetSchema schema(List<Example<T>> training, List<Example<T>> validation, Task task,
                                                       List<String> outputNames) {
+        DatasetSchema shared = sharedSource(training, validation);
+        if (shared != null) {
+            return shaped(shared.name(), task, outputNames, shared.shapes());
+        }
         EnumMap<Modality, ModalityShape> shapes = new EnumMap<>(Modality.class);
         EnumMap<Modality, String> firstSeen = new EnumMap<>(Modality.class);
         Set<String> names = new LinkedHashSet<>();
@@ -57,6 +61,31 @@ final class ExampleSamples {
             throw new IllegalArgumentException("No example has any modality; every example lacks language, audio and vision");
         }
         String name = names.size() == 1 ? names.iterator().next() : MIXED_NAME;
+        return shaped(name, task, outputNames, shapes);
+    }
+
+    /**
+     * The one schema every example comes from (the same loaded data set, whose reader checked each
+     * sample's shapes), or null when the examples were built otherwise or come from several data sets.
+     */
+    static <T extends Output<T>> DatasetSchema sharedSource(List<Example<T>> training, List<Example<T>> validation) {
+        DatasetSchema shared = null;
+        for (List<Example<T>> list : List.of(training, validation)) {
+            for (Example<T> e : list) {
+                if (!(e instanceof MultimodalExample)) {
+                    return null;
+                }
+                DatasetSchema s = ((MultimodalExample<T>) e).sourceSchema();
+                if (s == null || (shared != null && s != shared)) {
+                    return null;
+                }
+                shared = s;
+            }
+        }
+        return shared;
+    }
+
+    private static DatasetSchema shaped(String name, Task task, List<String> outputNames, Map<Modality, ModalityShape> shapes) {
         DatasetSchema.Builder b = DatasetSchema.builder(name, task).labels(outputNames);
         shapes.forEach((m, s) -> b.modality(m, s.length(), s.dim()));
         try {

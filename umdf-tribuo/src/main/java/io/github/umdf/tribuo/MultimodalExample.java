@@ -1,5 +1,6 @@
 package io.github.umdf.tribuo;
 
+import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
@@ -46,6 +47,7 @@ public final class MultimodalExample<T extends Output<T>> extends ArrayExample<T
     public static final String FRAMES_SUFFIX = ".frames";
 
     private transient MultimodalSample sample;
+    private transient DatasetSchema source;
     private final String datasetName;
 
     /**
@@ -75,9 +77,20 @@ public final class MultimodalExample<T extends Output<T>> extends ArrayExample<T
     }
 
     /** Copy constructor: shares the immutable sample, copies features and metadata. */
+    /**
+     * An example of a loaded data set: its name is the schema's, and the trainer takes the modalities
+     * and shapes from {@code source} instead of checking every example (the data set checked them when
+     * it was read).
+     */
+    public MultimodalExample(T output, MultimodalSample sample, DatasetSchema source) {
+        this(output, sample, source.name());
+        this.source = source;
+    }
+
     private MultimodalExample(MultimodalExample<T> other) {
         super(other);
         this.sample = other.sample;
+        this.source = other.source;
         this.datasetName = other.datasetName;
     }
 
@@ -114,6 +127,11 @@ public final class MultimodalExample<T extends Output<T>> extends ArrayExample<T
     /** The name of the data set the sample comes from. */
     public String datasetName() {
         return datasetName;
+    }
+
+    /** The schema of the loaded data set the example comes from, when it was made from one (null otherwise, and after Java deserialization). */
+    public DatasetSchema sourceSchema() {
+        return source;
     }
 
     @Override

@@ -13,13 +13,17 @@ public enum DeviceChoice {
     /** The first GPU; fails when there is none. */
     GPU;
 
-    /** The DJL device for this choice. */
+    /**
+     * The DJL device for this choice. {@link #CPU} does not look for GPUs (DJL's CUDA probe warns on
+     * machines with a CUDA runtime but no usable driver).
+     */
     public Device resolve() {
         Engines.ensureOffline();
+        if (this == CPU) {
+            return Device.cpu();
+        }
         int gpus = Engine.getInstance().getGpuCount();
         switch (this) {
-            case CPU:
-                return Device.cpu();
             case GPU:
                 if (gpus == 0) {
                     throw new IllegalStateException("device GPU requested but DJL sees no GPU; "

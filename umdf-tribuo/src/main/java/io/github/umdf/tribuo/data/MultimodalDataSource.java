@@ -105,7 +105,7 @@ public final class MultimodalDataSource<T extends Output<T>> implements DataSour
             @Override
             public Example<T> next() {
                 MultimodalSample s = it.next();
-                return new MultimodalExample<>(adapter.output(s, schema), s, schema.name());
+                return new MultimodalExample<>(adapter.output(s, schema), s, schema);
             }
         };
     }
