@@ -50,6 +50,8 @@ public final class ExperimentRunner {
     public static final String RESULTS = "RESULTS.json";
     public static final String PREDICTIONS = "PRED.csv";
     public static final String MODEL = "model.umdf";
+    /** Per condition the SHA-256 of the evaluation masks a run was scored on. */
+    public static final String MASKS = "MASKS.json";
     /** What a run was asked to do; a resumed run must match it. */
     public static final String RUN = "run.json";
 
@@ -180,12 +182,20 @@ public final class ExperimentRunner {
             ProtocolEvaluator.Evaluation ev = ProtocolEvaluator.evaluate(new ModelPredictor(model, dataset.schema()),
                     dataset.split(SplitName.TEST), conditions, seed, entry.name(), datasetName);
             PredictionCsv.write(dataset.schema(), ev.rows(), dir.resolve(PREDICTIONS));
+            writeMasks(ev.maskDigests(), dir.resolve(MASKS));
             Path tmp = dir.resolve(RESULTS + ".tmp");
             ResultsJson.write(ev.records(), tmp);
             Files.move(tmp, dir.resolve(RESULTS), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return ev.records();
         }
+    }
+
+    /** {@value #MASKS}: per condition the SHA-256 of the evaluation masks, equal for every model of a seed. */
+    private static void writeMasks(Map<String, String> digests, Path file) throws IOException {
+        JsonObject o = new JsonObject();
+        digests.forEach(o::addProperty);
+        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n");
     }
 
     /** Writes the aggregate results, tables and figures. */

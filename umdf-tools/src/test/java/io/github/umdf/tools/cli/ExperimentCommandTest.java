@@ -1,14 +1,30 @@
 package io.github.umdf.tools.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.umdf.nn.data.FrameSequence;
+import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.data.MultimodalDataset;
+import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.data.SplitName;
+import io.github.umdf.nn.data.npz.UmdfArchive;
+import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.tools.protocol.ExperimentRunner;
+import io.github.umdf.tribuo.MultimodalModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentCommandTest {
@@ -41,14 +57,70 @@ class ExperimentCommandTest {
         assertTrue(Files.isRegularFile(lastRun.resolve(ExperimentRunner.RESULTS)), "the unfinished run was done again");
 
         // other settings into the same folder: an error, never a silent reuse of the old runs
-        String[] changed = args.clone();
-        changed[changed.length - 1] = out.toString();
-        String[] withEpochs = java.util.Arrays.copyOf(changed, changed.length + 2);
-        withEpochs[changed.length] = "--epochs";
-        withEpochs[changed.length + 1] = "2";
+        String[] withEpochs = java.util.Arrays.copyOf(args, args.length + 2);
+        withEpochs[args.length] = "--epochs";
+        withEpochs[args.length + 1] = "2";
         Cli.Result third = Cli.run(withEpochs);
         assertEquals(1, third.exitCode());
         assertTrue(third.err().contains("other settings") && third.err().contains("run.json differs in training"), third.err());
         assertTrue(third.err().contains("epochs=2"), "the message shows the differing value: " + third.err());
+    }
+
+    @Test
+    void everyModelOfASeedIsScoredOnTheSameMasks(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("exp");
+        Cli.Result r = Cli.run("experiment", "--config", Cli.tinyConfig(dir).toString(), "--models", "umdf,toy-mean", "--preset",
+                "mosi-aligned", "--scale", "0.01", "--seeds", "2", "--protocol", "all", "--rates", "0,0.5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String umdf1 = Files.readString(ExperimentRunner.runDir(out, "umdf", 1).resolve(ExperimentRunner.MASKS));
+        String toy1 = Files.readString(ExperimentRunner.runDir(out, "toy-mean", 1).resolve(ExperimentRunner.MASKS));
+        String umdf2 = Files.readString(ExperimentRunner.runDir(out, "umdf", 2).resolve(ExperimentRunner.MASKS));
+        String toy2 = Files.readString(ExperimentRunner.runDir(out, "toy-mean", 2).resolve(ExperimentRunner.MASKS));
+        assertEquals(umdf1, toy1, "two models, one seed: the same masks");
+        assertEquals(umdf2, toy2, "two models, one seed: the same masks");
+        JsonObject one = JsonParser.parseString(umdf1).getAsJsonObject();
+        JsonObject two = JsonParser.parseString(umdf2).getAsJsonObject();
+        assertEquals(8, one.size(), one.toString()); // seven subsets at 0, lav at 0.5
+        assertEquals(one.get("l@0.00"), two.get("l@0.00"), "whole-modality conditions draw nothing");
+        assertNotEquals(one.get("lav@0.50"), two.get("lav@0.50"), "frame drops are drawn from the seed");
+    }
+
+    @Test
+    void trainingNeverReadsTheTestSplit(@TempDir Path dir) throws Exception {
+        // two data files alike in their train and valid splits, with unlike test splits
+        MultimodalDataset base = SyntheticPresets.generate("mosi-aligned", 1, 0.01);
+        List<MultimodalSample> otherTest = new ArrayList<>();
+        for (MultimodalSample s : SyntheticPresets.generate("mosi-aligned", 9, 0.01).split(SplitName.TEST)) {
+            otherTest.add(new MultimodalSample("other-" + s.id(), modalities(s), new float[] {-s.target(0)}));
+        }
+        Map<SplitName, List<MultimodalSample>> splits = new EnumMap<>(SplitName.class);
+        splits.put(SplitName.TRAIN, base.split(SplitName.TRAIN));
+        splits.put(SplitName.VALID, base.split(SplitName.VALID));
+        splits.put(SplitName.TEST, otherTest);
+        MultimodalDataset changed = new MultimodalDataset(base.schema(), splits, base.origin(), base.report());
+        Path a = dir.resolve("a.npz");
+        Path b = dir.resolve("b.npz");
+        UmdfArchive.write(base, a);
+        UmdfArchive.write(changed, b);
+        byte[][] parameters = new byte[2][];
+        int i = 0;
+        for (Path data : List.of(a, b)) {
+            Path out = dir.resolve("exp-" + i);
+            Cli.Result r = Cli.run("experiment", "--config", Cli.tinyConfig(dir).toString(), "--models", "umdf", "--data", data.toString(),
+                    "--paper-defaults", "mosi", "--seeds", "1", "--epochs", "2", "--protocol", "inter", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            try (MultimodalModel<?> m = MultimodalModel.load(ExperimentRunner.runDir(out, "umdf", 1).resolve(ExperimentRunner.MODEL))) {
+                parameters[i++] = m.parameterBytes();
+            }
+        }
+        assertArrayEquals(parameters[0], parameters[1], "the trained parameters do not depend on the test split");
+    }
+
+    private static EnumMap<Modality, FrameSequence> modalities(MultimodalSample s) {
+        EnumMap<Modality, FrameSequence> m = new EnumMap<>(Modality.class);
+        for (Modality x : s.modalities()) {
+            m.put(x, s.require(x));
+        }
+        return m;
     }
 }

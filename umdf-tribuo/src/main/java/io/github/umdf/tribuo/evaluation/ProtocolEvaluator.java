@@ -1,6 +1,7 @@
 package io.github.umdf.tribuo.evaluation;
 
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.missing.EvaluationMasks;
 import io.github.umdf.nn.missing.SampleMask;
@@ -10,7 +11,12 @@ import io.github.umdf.tribuo.evaluation.metrics.RegressionReport;
 import io.github.umdf.tribuo.evaluation.metrics.ScoreKind;
 import io.github.umdf.tribuo.evaluation.metrics.SingleLabelReport;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +37,39 @@ public final class ProtocolEvaluator {
     private ProtocolEvaluator() {
     }
 
-    /** The records and prediction rows of one evaluation. */
-    public record Evaluation(List<ResultRecord> records, List<PredictionRow> rows) {
+    /**
+     * The records and prediction rows of one evaluation, and per condition ({@link EvaluationCondition#label()})
+     * the SHA-256 of its masks ({@link #maskDigest}): two evaluations saw the same masks exactly when
+     * their digests are equal.
+     */
+    public record Evaluation(List<ResultRecord> records, List<PredictionRow> rows, Map<String, String> maskDigests) {
+    }
+
+    /**
+     * A SHA-256 over the masks of the samples, in order: each sample's id, then per modality whether it
+     * is kept and its observed frames.
+     */
+    public static String maskDigest(List<MultimodalSample> samples, List<SampleMask> masks) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            sha.update(samples.get(i).id().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            for (Modality m : Modality.values()) {
+                boolean[] flags = masks.get(i).flags(m);
+                sha.update((byte) (flags == null ? 0xFF : m.ordinal()));
+                if (flags != null) {
+                    for (boolean f : flags) {
+                        sha.update((byte) (f ? 1 : 0));
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**
@@ -55,6 +92,7 @@ public final class ProtocolEvaluator {
         DatasetSchema schema = predictor.schema();
         List<ResultRecord> records = new ArrayList<>();
         List<PredictionRow> rows = new ArrayList<>();
+        Map<String, String> digests = new LinkedHashMap<>();
         long start = System.nanoTime();
         int done = 0;
         for (EvaluationCondition c : conditions) {
@@ -62,6 +100,7 @@ public final class ProtocolEvaluator {
             for (MultimodalSample s : test) {
                 masks.add(EvaluationMasks.mask(seed, c.subset(), c.rate(), s));
             }
+            digests.put(c.label(), maskDigest(test, masks));
             float[][] outputs = predictor.predict(test, masks);
             rawOutputs.accept(c, outputs);
             double[][] truths = new double[test.size()][];
@@ -79,7 +118,7 @@ public final class ProtocolEvaluator {
                 start = System.nanoTime();
             }
         }
-        return new Evaluation(records, rows);
+        return new Evaluation(records, rows, Collections.unmodifiableMap(digests));
     }
 
     /** The truth columns of a sample. */
