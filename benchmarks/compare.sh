@@ -33,10 +33,10 @@ jopts="-Xmx16g -Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_intero
 out=$(mktemp -d)
 echo "compare.sh: $preset, batch $batch, $steps timed steps, $threads thread(s), ${eq:+equal attention dropout, }$rounds round(s); logs in $out" >&2
 
-djl() { # $1 = label, then the java command
-  local label=$1; shift
+djl() { # $1 = label, $2 = configuration file, then the java command
+  local label=$1 cfg=$2; shift 2
   UMDF_QUIET_MALLOC=1 UMDF_JAVA_OPTS="$jopts" /usr/bin/time -f "%M" -o "$out/$label.time" "$@" bench speed --presets "$preset" \
-      --config "$config" --batch "$batch" --steps "$steps" > "$out/$label.log" 2>&1
+      --config "$cfg" --batch "$batch" --steps "$steps" > "$out/$label.log" 2>&1
   local train infer peak
   train=$(sed -n 's/.*training .*, \([0-9.]*\) samples\/s.*/\1/p' "$out/$label.log")
   infer=$(sed -n 's/.*inference ONE_STREAM .*, \([0-9.]*\) samples\/s.*/\1/p' "$out/$label.log")
@@ -58,17 +58,24 @@ twin() {
 config="$root/configs/umdf-mosi.xml"
 if [ -n "$eq" ]; then # the MOSI configuration with attention dropout 0.1 for every MCIM target (a file: older builds read it too)
   config="$out/umdf-mosi-equal-attention-dropout.xml"
-  sed 's|<component name="model" type="io.github.umdf.nn.model.UmdfConfig"/>|<component name="model" type="io.github.umdf.nn.model.UmdfConfig"><property name="attnDropoutAudio" value="0.1"/><property name="attnDropoutVision" value="0.1"/></component>|' \
+  sed 's|<component name="model" type="io.github.umdf.nn.umdf.UmdfConfig"/>|<component name="model" type="io.github.umdf.nn.umdf.UmdfConfig"><property name="attnDropoutAudio" value="0.1"/><property name="attnDropoutVision" value="0.1"/></component>|' \
       "$root/configs/umdf-mosi.xml" > "$config"
   grep -q attnDropoutAudio "$config" || { echo "compare.sh: could not derive the equal-dropout configuration" >&2; exit 2; }
+fi
+baseline_config="$config"
+if [ -n "${UMDF_BASELINE_JAR:-}" ] && ! jar tf "$UMDF_BASELINE_JAR" | grep -q '^io/github/umdf/nn/umdf/UmdfConfig.class$'; then
+  # a build from before the package move (UmdfConfig in nn.model, TrainingConfig in nn.train)
+  baseline_config="$out/baseline-config.xml"
+  sed 's/io\.github\.umdf\.nn\.umdf\.UmdfConfig/io.github.umdf.nn.model.UmdfConfig/; s/io\.github\.umdf\.nn\.config\.TrainingConfig/io.github.umdf.nn.train.TrainingConfig/' \
+      "$config" > "$baseline_config"
 fi
 UMDF_QUIET_MALLOC=1 "$root/umdf" --version >/dev/null # builds once, outside the timings
 results="$out/results.txt"
 for r in $(seq 1 "$rounds"); do
-  djl "djl-$r" "$root/umdf" | tee -a "$results"
+  djl "djl-$r" "$config" "$root/umdf" | tee -a "$results"
   twin "pytorch-$r" | tee -a "$results"
   if [ -n "${UMDF_BASELINE_JAR:-}" ]; then
-    djl "baseline-$r" java $jopts -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
+    djl "baseline-$r" "$baseline_config" java $jopts -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
   fi
 done
 awk '

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the UMDF metrics (io.github.umdf.tools.metrics), numpy only.
+"""Independent reference for the UMDF metrics (io.github.umdf.tribuo.evaluation.metrics), numpy only.
 
 Written from the conventions, not from the Java code: MMSA's __eval_mosi_regression for
 regression, scikit-learn's accuracy_score / f1_score(average='weighted') for classification,
