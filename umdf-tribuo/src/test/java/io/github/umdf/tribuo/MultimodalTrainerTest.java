@@ -6,17 +6,21 @@ import io.github.umdf.nn.data.FrameSequence;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
+import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.nn.train.BatchBuilder;
 import io.github.umdf.tribuo.MultimodalTrainer.MultimodalTrainerProvenance;
 import io.github.umdf.tribuo.data.DataSplits;
+import io.github.umdf.tribuo.evaluation.EvaluationCondition;
+import io.github.umdf.tribuo.evaluation.MissingModalityEvaluator;
+import io.github.umdf.tribuo.evaluation.ResultRecord;
 import io.github.umdf.tribuo.output.LabelAdapter;
 import io.github.umdf.tribuo.output.MultiLabelAdapter;
 import io.github.umdf.tribuo.output.RegressorAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tribuo.Output;
 import org.tribuo.MutableDataset;
+import org.tribuo.Output;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
@@ -132,7 +136,7 @@ class MultimodalTrainerTest {
     }
 
     @Test
-    void rawOutputsFollowTheRequestedColumnOrder() {
+    void rawOutputsNameTheirColumnsAndRepresentationsHaveTheJointWidth() {
         List<MultimodalSample> samples = mosi.test().samples();
         float[][] raw = regression.rawOutputs(samples, BatchBuilder.completeMasks(samples));
         float[][] named = regression.rawOutputs(samples, BatchBuilder.completeMasks(samples), List.of("sentiment"));
@@ -153,6 +157,16 @@ class MultimodalTrainerTest {
         MultiLabelEvaluation eval = new MultiLabelEvaluator().evaluate(model, test);
         assertTrue(Double.isFinite(eval.jaccardScore()), eval.toString());
         assertEquals(4, model.outputNames().size());
+        // the columns come in the order asked for (a data file's label order may differ from Tribuo's ids)
+        List<MultimodalSample> samples = iemocap.test().samples();
+        float[][] raw = model.rawOutputs(samples, BatchBuilder.completeMasks(samples));
+        List<String> reversed = new java.util.ArrayList<>(model.outputNames());
+        java.util.Collections.reverse(reversed);
+        float[][] named = model.rawOutputs(samples, BatchBuilder.completeMasks(samples), reversed);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(raw[0][3 - k], named[0][k], 0f, "column " + k + " is " + reversed.get(k));
+        }
+        assertNotEquals(raw[0][0], raw[0][3], "precondition: distinct outputs, or the order shows nothing");
         List<Prediction<MultiLabel>> before = model.predict(test);
         assertEquals(4, before.get(0).getOutputScores().size(), "a sigmoid score for every label");
         assertTrue(model.generatesProbabilities());
@@ -167,7 +181,10 @@ class MultimodalTrainerTest {
         MultimodalModel<Label> model = Fixtures.train(three, 3, 1);
         MutableDataset<Label> test = three.mutableDataset(SplitName.TEST);
         LabelEvaluation eval = new LabelEvaluator().evaluate(model, test);
-        assertTrue(eval.accuracy() >= 0 && eval.accuracy() <= 1, eval.toString());
+        // Tribuo's accuracy over the Tribuo predictions equals the protocol's, computed from the raw outputs
+        ResultRecord complete = new MissingModalityEvaluator(1).evaluate(model, test,
+                List.of(new EvaluationCondition(ModalitySubset.parse("lav"), 0.0))).records().get(0);
+        assertEquals(complete.metric("acc"), eval.accuracy(), 1e-12, eval.toString());
         List<Prediction<Label>> before = model.predict(test);
         double sum = before.get(0).getOutputScores().values().stream().mapToDouble(Label::getScore).sum();
         assertEquals(1.0, sum, 1e-9, "softmax scores for every class");

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Full-size generation of the largest aligned preset: time and heap, and an archive round trip of
@@ -41,7 +40,6 @@ class SyntheticFullScaleTest {
         assertEquals(22856, ds.size());
         System.out.printf("mosei-aligned scale 1: %d samples generated in %.1f s on %d cores, heap held %.2f GB (max heap %.2f GB)%n",
                 ds.size(), gen, Runtime.getRuntime().availableProcessors(), used / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
-        assertTrue(gen < 60, "generation took " + gen + " s");
 
         Path file = dir.resolve("mosei-aligned.npz");
         long t1 = System.nanoTime();
