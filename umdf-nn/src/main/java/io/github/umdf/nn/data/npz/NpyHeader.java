@@ -1,6 +1,8 @@
 package io.github.umdf.nn.data.npz;
 
 import io.github.umdf.nn.data.InvalidDataException;
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,8 @@ import java.util.TreeSet;
  * a final newline so that the data starts at a multiple of 64 bytes. {@link #encode()} produces
  * exactly the bytes {@code numpy.save} writes (version 1.0, or 2.0 when the header does not fit
  * 65,535 bytes). {@link #read(InputStream, String)} parses strictly: the three keys and nothing
- * else, a tuple of non-negative integers for the shape, a supported {@link NpyDtype}; Fortran order
- * is refused for arrays of two or more dimensions.
+ * else, a tuple of non-negative integers for the shape, a {@link NumpyDtype} among
+ * {@link NumpyDtype#NPY_TYPES}; Fortran order is refused for arrays of two or more dimensions.
  */
 public final class NpyHeader {
     /** The magic string that opens every {@code .npy} file. */
@@ -36,13 +38,13 @@ public final class NpyHeader {
     /** Largest header accepted on read, in bytes (NumPy refuses headers over 10,000 characters by default). */
     static final int MAX_HEADER_BYTES = 1 << 20;
 
-    private final NpyDtype dtype;
+    private final NumpyDtype dtype;
     private final long[] shape;
     private final long count;
     private final int version;
     private final int readLength;
 
-    private NpyHeader(NpyDtype dtype, long[] shape, int version, int readLength) {
+    private NpyHeader(NumpyDtype dtype, long[] shape, int version, int readLength) {
         this.dtype = dtype;
         this.shape = shape.clone();
         long c = 1;
@@ -64,12 +66,20 @@ public final class NpyHeader {
      * @param dtype the element type
      * @param shape the dimensions; none for a 0-d (scalar) array
      */
-    public static NpyHeader of(NpyDtype dtype, long... shape) {
+    public static NpyHeader of(NumpyDtype dtype, long... shape) {
+        if (!dtype.isNpyType()) {
+            throw new IllegalArgumentException("Expected a dtype .npy files hold here (" + NumpyDtype.NPY_TYPES + "), found " + dtype);
+        }
         return new NpyHeader(dtype, shape, 0, 0);
     }
 
+    /** A header for writing an array: its dtype and shape. */
+    public static NpyHeader of(NumpyArray array) {
+        return of(array.dtype(), Arrays.stream(array.shape()).asLongStream().toArray());
+    }
+
     /** The element type. */
-    public NpyDtype dtype() {
+    public NumpyDtype dtype() {
         return dtype;
     }
 
@@ -128,7 +138,7 @@ public final class NpyHeader {
     }
 
     /** Whether dtype and shape equal the given ones. */
-    public boolean matches(NpyDtype d, long... s) {
+    public boolean matches(NumpyDtype d, long... s) {
         return dtype.equals(d) && Arrays.equals(shape, s);
     }
 
@@ -250,7 +260,7 @@ public final class NpyHeader {
         }
         Object descr = dict.get("descr");
         if (descr instanceof List) {
-            throw InvalidDataException.of(source, null, "descr", "a plain dtype (" + NpyDtype.SUPPORTED + ")",
+            throw InvalidDataException.of(source, null, "descr", "a plain dtype (" + NumpyDtype.NPY_TYPES + ")",
                     "a structured dtype " + quote(String.valueOf(descr)));
         }
         if (!(descr instanceof String)) {
@@ -265,7 +275,7 @@ public final class NpyHeader {
             throw InvalidDataException.of(source, null, "shape", "a tuple of non-negative integers", String.valueOf(shapeObj));
         }
         long[] shape = (long[]) shapeObj;
-        NpyDtype dtype = NpyDtype.parse((String) descr, source);
+        NumpyDtype dtype = NumpyDtype.parseDescr((String) descr, source);
         if ((Boolean) fortran && shape.length > 1) {
             throw InvalidDataException.of(source, null, "fortran_order", "False (C order; re-save with numpy.ascontiguousarray)",
                     "True for shape " + shapeString(shape));

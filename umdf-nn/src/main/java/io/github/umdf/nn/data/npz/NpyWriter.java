@@ -1,16 +1,23 @@
 package io.github.umdf.nn.data.npz;
 
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
+
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Writes one {@code .npy} array to a stream: the header at construction, then the elements in C
  * order through typed methods that check the dtype and the element count, a chunk at a time.
  * Always little-endian. {@link #finish()} checks that exactly the declared number of elements was
- * written; it does not close the stream.
+ * written; it does not close the stream. {@link #writeArray(NumpyArray)} writes the elements of an
+ * array held in memory.
  */
 public final class NpyWriter {
     private static final int CHUNK = 1 << 16;
@@ -56,8 +63,8 @@ public final class NpyWriter {
         }
     }
 
-    private void checkKind(NpyDtype.Kind expected, String what, long n) {
-        if (header.dtype().kind() != expected) {
+    private void checkKind(boolean ok, String what, long n) {
+        if (!ok) {
             throw new IllegalStateException(target + ": cannot write " + what + " to an array of dtype " + header.dtype());
         }
         check(n);
@@ -65,7 +72,7 @@ public final class NpyWriter {
 
     /** Writes float32 elements. */
     public void writeFloats(float[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.FLOAT32, "floats", len);
+        checkKind(header.dtype().equals(NumpyDtype.FLOAT32), "floats", len);
         int per = CHUNK / 4;
         for (int done = 0; done < len; ) {
             int n = Math.min(per, len - done);
@@ -84,7 +91,7 @@ public final class NpyWriter {
 
     /** Writes float64 elements. */
     public void writeDoubles(double[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.FLOAT64, "doubles", len);
+        checkKind(header.dtype().equals(NumpyDtype.FLOAT64), "doubles", len);
         int per = CHUNK / 8;
         for (int done = 0; done < len; ) {
             int n = Math.min(per, len - done);
@@ -98,7 +105,7 @@ public final class NpyWriter {
 
     /** Writes booleans. */
     public void writeBooleans(boolean[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.BOOL, "booleans", len);
+        checkKind(header.dtype().equals(NumpyDtype.BOOL), "booleans", len);
         for (int done = 0; done < len; ) {
             int n = Math.min(CHUNK, len - done);
             for (int i = 0; i < n; i++) {
@@ -112,21 +119,21 @@ public final class NpyWriter {
 
     /** Writes one boolean. */
     public void writeBoolean(boolean b) throws IOException {
-        checkKind(NpyDtype.Kind.BOOL, "booleans", 1);
+        checkKind(header.dtype().equals(NumpyDtype.BOOL), "booleans", 1);
         out.write(b ? 1 : 0);
         written++;
     }
 
     /** Writes uint8 elements. */
     public void writeBytes(byte[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.UINT8, "bytes", len);
+        checkKind(header.dtype().equals(NumpyDtype.UINT8), "bytes", len);
         out.write(src, off, len);
         written += len;
     }
 
     /** Writes int32 elements. */
     public void writeInts(int[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.INT32, "ints", len);
+        checkKind(header.dtype().equals(NumpyDtype.INT32), "ints", len);
         int per = CHUNK / 4;
         for (int done = 0; done < len; ) {
             int n = Math.min(per, len - done);
@@ -140,7 +147,7 @@ public final class NpyWriter {
 
     /** Writes int64 elements. */
     public void writeLongs(long[] src, int off, int len) throws IOException {
-        checkKind(NpyDtype.Kind.INT64, "longs", len);
+        checkKind(header.dtype().equals(NumpyDtype.INT64), "longs", len);
         int per = CHUNK / 8;
         for (int done = 0; done < len; ) {
             int n = Math.min(per, len - done);
@@ -158,7 +165,7 @@ public final class NpyWriter {
      * @throws IllegalArgumentException when the string is longer than the dtype's width or contains NUL
      */
     public void writeString(String s) throws IOException {
-        checkKind(NpyDtype.Kind.UNICODE, "strings", 1);
+        checkKind(header.dtype().kind() == NumpyDtype.Kind.UNICODE, "strings", 1);
         int chars = header.dtype().chars();
         int[] cps = s.codePoints().toArray();
         if (cps.length > chars) {
@@ -184,6 +191,43 @@ public final class NpyWriter {
         for (int i = 0; i < len; i++) {
             writeString(src[off + i]);
         }
+    }
+
+    /**
+     * Writes the elements of an in-memory array of this writer's dtype: the raw bytes of a numeric
+     * array as they are, the strings of a Unicode array padded to the dtype's width.
+     *
+     * @throws IllegalStateException when the array's dtype differs or it has more elements than remain
+     */
+    public void writeArray(NumpyArray a) throws IOException {
+        checkKind(a.dtype().equals(header.dtype()), "an array of dtype " + a.dtype(), a.size());
+        if (a.isText()) {
+            for (int i = 0; i < a.size(); i++) {
+                writeString(a.getString(i));
+            }
+            return;
+        }
+        long bytes = (long) a.size() * a.dtype().itemSize();
+        for (long at = 0; at < bytes; at += CHUNK) {
+            int k = (int) Math.min(CHUNK, bytes - at);
+            a.copyBytes(at, buf, 0, k);
+            out.write(buf, 0, k);
+        }
+        written += a.size();
+    }
+
+    /** Writes an array as a {@code .npy} file. */
+    public static void write(NumpyArray a, Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            write(a, out, file.toString());
+        }
+    }
+
+    /** Writes an array, header and data, to a stream (left open). */
+    public static void write(NumpyArray a, OutputStream out, String target) throws IOException {
+        NpyWriter w = new NpyWriter(out, NpyHeader.of(a), target);
+        w.writeArray(a);
+        w.finish();
     }
 
     /** Writes {@code n} zero elements of the array's dtype (0, 0.0, false or the empty string). */

@@ -1,6 +1,7 @@
 package io.github.umdf.nn.data.npz;
 
 import io.github.umdf.nn.data.InvalidDataException;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -123,10 +124,10 @@ public final class NpzReader implements Closeable {
         return r;
     }
 
-    /** Reads a whole array. */
-    public NpyArray read(String name) throws IOException {
+    /** Reads a whole array (see {@link NpyReader#readArray()}). */
+    public NumpyArray read(String name) throws IOException {
         try (NpyReader r = open(name)) {
-            return NpyArray.readAll(r, r.source());
+            return r.readArray();
         }
     }
 

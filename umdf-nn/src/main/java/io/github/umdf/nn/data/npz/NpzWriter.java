@@ -1,5 +1,7 @@
 package io.github.umdf.nn.data.npz;
 
+import io.github.umdf.nn.data.numpy.NumpyArray;
+
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -68,8 +70,8 @@ public final class NpzWriter implements Closeable {
     }
 
     /** Adds an in-memory array as entry {@code name.npy}. */
-    public void add(String name, NpyArray array) throws IOException {
-        add(name, array.header(), array::writeData);
+    public void add(String name, NumpyArray array) throws IOException {
+        add(name, NpyHeader.of(array), w -> w.writeArray(array));
     }
 
     /**

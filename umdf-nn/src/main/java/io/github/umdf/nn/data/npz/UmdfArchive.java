@@ -19,6 +19,8 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -166,7 +168,7 @@ public final class UmdfArchive {
         Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
             try (NpzWriter w = new NpzWriter(tmp)) {
-                w.add("meta", NpyArray.ofString(metaJson(dataset)));
+                w.add("meta", NumpyArray.ofString(metaJson(dataset)));
                 for (SplitName s : SplitName.values()) {
                     writeSplit(w, dataset.schema(), s, dataset.split(s));
                 }
@@ -240,14 +242,14 @@ public final class UmdfArchive {
                 labels[i * k + j] = x.target(j);
             }
         }
-        w.add(s + "/ids", NpyArray.ofStrings(ids, n));
-        w.add(s + "/labels", NpyArray.ofFloats(labels, n, k));
+        w.add(s + "/ids", NumpyArray.ofStrings(ids, n));
+        w.add(s + "/labels", NumpyArray.ofFloats(labels, n, k));
         for (Modality m : schema.modalities()) {
             ModalityShape shape = schema.shape(m);
             int t = shape.length();
             int d = shape.dim();
             float[] scratch = new float[t * d];
-            w.add(s + "/" + m.key(), NpyHeader.of(NpyDtype.FLOAT32, n, t, d), out -> {
+            w.add(s + "/" + m.key(), NpyHeader.of(NumpyDtype.FLOAT32, n, t, d), out -> {
                 for (MultimodalSample x : samples) {
                     FrameSequence seq = x.get(m).orElse(null);
                     if (seq == null) {
@@ -259,7 +261,7 @@ public final class UmdfArchive {
                 }
             });
             boolean[] valid = new boolean[t];
-            w.add(s + "/" + m.key() + "_valid", NpyHeader.of(NpyDtype.BOOL, n, t), out -> {
+            w.add(s + "/" + m.key() + "_valid", NpyHeader.of(NumpyDtype.BOOL, n, t), out -> {
                 for (MultimodalSample x : samples) {
                     FrameSequence seq = x.get(m).orElse(null);
                     if (seq == null) {
@@ -274,7 +276,7 @@ public final class UmdfArchive {
             for (int i = 0; i < n; i++) {
                 present[i] = samples.get(i).get(m).isPresent();
             }
-            w.add(s + "/" + m.key() + "_present", NpyArray.ofBooleans(present, n));
+            w.add(s + "/" + m.key() + "_present", NumpyArray.ofBooleans(present, n));
         }
     }
 
@@ -340,7 +342,7 @@ public final class UmdfArchive {
                     "entries " + z.names());
         }
         NpyHeader h = z.header("meta");
-        if (h.dtype().kind() != NpyDtype.Kind.UNICODE || h.ndim() != 0) {
+        if (h.dtype().kind() != NumpyDtype.Kind.UNICODE || h.ndim() != 0) {
             throw InvalidDataException.of(file, null, "meta.npy", "a 0-d Unicode array '<U{n}' ()", h.describe());
         }
         String json = z.read("meta").scalarString();
@@ -494,7 +496,7 @@ public final class UmdfArchive {
         try {
             r.ids = r.add(z.open(s + "/ids"));
             NpyHeader ih = r.ids.header();
-            if (ih.dtype().kind() != NpyDtype.Kind.UNICODE || ih.ndim() != 1) {
+            if (ih.dtype().kind() != NumpyDtype.Kind.UNICODE || ih.ndim() != 1) {
                 throw InvalidDataException.of(file, split, "ids", "a Unicode array '<U{k}' of shape (N,)", ih.describe());
             }
             if (ih.dim(0) > Integer.MAX_VALUE - 8) {
@@ -529,7 +531,7 @@ public final class UmdfArchive {
     }
 
     private static void expectBool(Path file, SplitName split, String field, NpyHeader h, long... shape) {
-        if (h.dtype().kind() != NpyDtype.Kind.BOOL) {
+        if (h.dtype().kind() != NumpyDtype.Kind.BOOL) {
             throw InvalidDataException.of(file, split, field, "dtype bool '|b1'", h.dtype().toString());
         }
         expectShape(file, split, field, h, shape);

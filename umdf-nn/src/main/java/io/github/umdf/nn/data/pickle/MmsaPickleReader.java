@@ -5,6 +5,7 @@ import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class MmsaPickleReader extends PickleFormatReader {
                                                                          Map<String, Object> fields, int n, int t) {
         NumpyArray bert = a.optionalArray(split, fields, BERT_FIELD);
         if (bert != null) {
-            if (bert.isNumeric() && bert.rank() == 3 && bert.dim(0) == n && bert.dim(1) == 3 && bert.dim(2) == t && isZeroOne(bert)) {
+            if (bert.isNumeric() && bert.ndim() == 3 && bert.dim(0) == n && bert.dim(1) == 3 && bert.dim(2) == t && isZeroOne(bert)) {
                 a.step("language validity: the attention mask of text_bert (row 1)");
                 return PickleDatasetAssembler.mask(bert, 1, "text_bert attention mask 0");
             }

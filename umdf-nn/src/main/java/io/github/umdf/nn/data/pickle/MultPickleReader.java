@@ -5,6 +5,7 @@ import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -100,18 +101,18 @@ public final class MultPickleReader extends PickleFormatReader {
     /** The shape with N for axis 0: {@code (N, 1, 1)}. */
     private static String withN(NumpyArray y) {
         StringBuilder sb = new StringBuilder("(N");
-        for (int i = 1; i < y.rank(); i++) {
+        for (int i = 1; i < y.ndim(); i++) {
             sb.append(", ").append(y.dim(i));
         }
-        return sb.append(y.rank() == 1 ? ",)" : ")").toString();
+        return sb.append(y.ndim() == 1 ? ",)" : ")").toString();
     }
 
     private static boolean isIemocap(NumpyArray y) {
-        return y.rank() == 3 && y.dim(1) == IEMOCAP_LABELS.size() && y.dim(2) == 2;
+        return y.ndim() == 3 && y.dim(1) == IEMOCAP_LABELS.size() && y.dim(2) == 2;
     }
 
     private static void checkRegressionShape(PickleDatasetAssembler a, SplitName split, NumpyArray y) {
-        boolean ok = y.rank() >= 1 && y.rank() <= 3 && y.size() == y.dim(0);
+        boolean ok = y.ndim() >= 1 && y.ndim() <= 3 && y.size() == y.dim(0);
         if (!ok) {
             throw a.error(split, LABEL_FIELD, "labels of shape (N, 1, 1) (MOSI/MOSEI sentiment) or (N, 4, 2) "
                     + "(IEMOCAP neutral, happy, sad, angry one-hot pairs)", PickleValues.describe(y));
@@ -121,8 +122,8 @@ public final class MultPickleReader extends PickleFormatReader {
     private static void readSplit(PickleDatasetAssembler a, SplitName split, Map<String, Object> fields, boolean iemocap,
                                   NumpyArray firstLabels) {
         NumpyArray y = a.array(split, fields, LABEL_FIELD);
-        if (!y.isNumeric() || y.rank() != firstLabels.rank() || (iemocap != isIemocap(y))
-                || (y.rank() > 1 && y.dim(1) != firstLabels.dim(1))) {
+        if (!y.isNumeric() || y.ndim() != firstLabels.ndim() || (iemocap != isIemocap(y))
+                || (y.ndim() > 1 && y.dim(1) != firstLabels.dim(1))) {
             throw a.error(split, LABEL_FIELD, "labels of shape " + withN(firstLabels) + " as in split 'train'", PickleValues.describe(y));
         }
         float[][] targets = iemocap ? iemocapTargets(a, split, y)

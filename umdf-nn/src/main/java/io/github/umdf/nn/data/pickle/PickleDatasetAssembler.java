@@ -10,6 +10,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 import net.razorvine.pickle.PickleException;
 
 import java.io.BufferedInputStream;
@@ -235,7 +236,7 @@ final class PickleDatasetAssembler {
      * those of the first split read.
      */
     NumpyArray features(SplitName split, Modality m, String field, NumpyArray x, int n) {
-        if (!x.isNumeric() || x.rank() != 3) {
+        if (!x.isNumeric() || x.ndim() != 3) {
             throw InvalidDataException.of(file, split, field, "a numeric array of shape (N, T, d)", PickleValues.describe(x));
         }
         checkCount(split, field, x, n);
@@ -257,7 +258,7 @@ final class PickleDatasetAssembler {
 
     /** Checks that axis 0 of a field has the split's N. */
     private void checkCount(SplitName split, String field, NumpyArray x, int n) {
-        if (x.rank() == 0 || x.dim(0) != n) {
+        if (x.ndim() == 0 || x.dim(0) != n) {
             throw InvalidDataException.of(file, split, field, "N=" + n + " samples along axis 0, as the split's other fields",
                     PickleValues.describe(x));
         }
@@ -277,7 +278,7 @@ final class PickleDatasetAssembler {
         long[] raw;
         if (v instanceof NumpyArray && ((NumpyArray) v).isNumeric()) {
             NumpyArray a = (NumpyArray) v;
-            if (a.rank() != 1 && !(a.rank() == 2 && a.dim(1) == 1)) {
+            if (a.ndim() != 1 && !(a.ndim() == 2 && a.dim(1) == 1)) {
                 throw InvalidDataException.of(file, split, field, "lengths of shape (N,)", PickleValues.describe(a));
             }
             raw = new long[a.size()];
@@ -326,10 +327,10 @@ final class PickleDatasetAssembler {
         String[] out = new String[n];
         if (v instanceof NumpyArray) {
             NumpyArray a = (NumpyArray) v;
-            if (a.rank() < 1 || a.rank() > 2 || a.dim(0) != n) {
+            if (a.ndim() < 1 || a.ndim() > 2 || a.dim(0) != n) {
                 throw InvalidDataException.of(file, split, field, "ids of shape (N,) or (N, k) with N=" + n, PickleValues.describe(a));
             }
-            int k = a.rank() == 2 ? a.dim(1) : 1;
+            int k = a.ndim() == 2 ? a.dim(1) : 1;
             for (int i = 0; i < n; i++) {
                 StringBuilder sb = new StringBuilder();
                 for (int j = 0; j < k; j++) {
@@ -378,7 +379,7 @@ final class PickleDatasetAssembler {
      * {@code (N, 1, 1)}, checked finite and within {@code [min, max]}.
      */
     float[][] regressionTargets(SplitName split, String field, NumpyArray y, double min, double max) {
-        if (!y.isNumeric() || y.rank() < 1 || y.size() != y.dim(0)) {
+        if (!y.isNumeric() || y.ndim() < 1 || y.size() != y.dim(0)) {
             throw InvalidDataException.of(file, split, field, "numeric labels of shape (N,), (N, 1) or (N, 1, 1)", PickleValues.describe(y));
         }
         int n = y.dim(0);

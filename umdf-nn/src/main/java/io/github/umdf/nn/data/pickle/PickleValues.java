@@ -1,5 +1,9 @@
 package io.github.umdf.nn.data.pickle;
 
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
+import io.github.umdf.nn.data.numpy.RawBytes;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +42,7 @@ final class PickleValues {
             NumpyArray a = (NumpyArray) o;
             return "NumPy " + a.dtype().name() + " array of shape " + a.shapeString();
         } else if (o instanceof NumpyDtype) {
-            return o.toString();
+            return "dtype(" + o + ")";
         }
         return o.toString();
     }

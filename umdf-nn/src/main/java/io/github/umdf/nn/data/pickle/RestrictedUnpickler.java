@@ -1,5 +1,8 @@
 package io.github.umdf.nn.data.pickle;
 
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
+import io.github.umdf.nn.data.numpy.RawBytes;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.PickleUtils;
@@ -10,6 +13,8 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -476,7 +481,7 @@ public final class RestrictedUnpickler extends Unpickler {
         Object data = args.length > 1 ? args[1] : null;
         RawBytes raw = rawBytes(data);
         if (raw == null) {
-            throw new PickleException("numpy scalar of dtype " + dt.str() + " expects raw bytes, found " + PickleValues.describe(data));
+            throw new PickleException("numpy scalar of dtype " + dt.descr() + " expects raw bytes, found " + PickleValues.describe(data));
         }
         NumpyArray a = NumpyArray.fromBytes(dt, new int[0], false, raw);
         switch (dt.kind()) {
@@ -551,7 +556,7 @@ public final class RestrictedUnpickler extends Unpickler {
             if (!(state instanceof Object[])) {
                 throw new PickleException("Expected a dtype state tuple, found " + PickleValues.describe(state));
             }
-            built = ((NumpyDtype) target).withState((Object[]) state);
+            built = withState((NumpyDtype) target, (Object[]) state);
         } else {
             throw new PickleException("BUILD (setting object state) is only supported for NumPy arrays and dtypes, found "
                     + PickleValues.describe(target));
@@ -580,7 +585,7 @@ public final class RestrictedUnpickler extends Unpickler {
             if (!(data instanceof List)) {
                 throw new PickleException("Expected the elements of an object array as a list, found " + PickleValues.describe(data));
             }
-            a = NumpyArray.fromObjects(dtype, shape, (List<?>) data);
+            a = objectArray(dtype, shape, (List<?>) data);
         } else {
             RawBytes raw = rawBytes(data);
             if (raw == null) {
@@ -591,6 +596,61 @@ public final class RestrictedUnpickler extends Unpickler {
         }
         s[base + 3] = null;
         return a;
+    }
+
+    /**
+     * Builds an object array from the list NumPy pickles for it. NumPy writes that list in C order
+     * whatever the memory order, so no transposition applies.
+     *
+     * @throws IllegalArgumentException if an element is not a str, bytes or None, or the count differs
+     */
+    private static NumpyArray objectArray(NumpyDtype dtype, int[] shape, List<?> items) {
+        String[] out = new String[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object o = items.get(i);
+            if (o == null || o instanceof String) {
+                out[i] = (String) o;
+            } else if (o instanceof byte[]) {
+                out[i] = new String((byte[]) o, StandardCharsets.UTF_8);
+            } else {
+                throw new IllegalArgumentException("Object arrays may hold only str, bytes or None; element " + i + " is "
+                        + PickleValues.describe(o));
+            }
+        }
+        return NumpyArray.ofStrings(dtype, out, shape);
+    }
+
+    /**
+     * A pickled dtype with the byte order and item size of its {@code BUILD} state tuple
+     * {@code (version, byteorder, subarray, names, fields, elsize, alignment, flags[, metadata])}.
+     *
+     * @throws IllegalArgumentException for structured and sub-array dtypes
+     */
+    private static NumpyDtype withState(NumpyDtype dtype, Object[] state) {
+        if (state.length < 2 || !(state[1] instanceof String)) {
+            throw new IllegalArgumentException("Expected a dtype state tuple (version, byteorder, ...), found " + PickleValues.describe(state));
+        }
+        String endian = (String) state[1];
+        if (!List.of("<", "=", "|", ">").contains(endian)) {
+            throw new IllegalArgumentException("Expected a dtype byte order '<', '>', '|' or '=', found '" + endian + "'");
+        }
+        for (int i = 2; i <= 4 && i < state.length; i++) {
+            if (state[i] != null) {
+                throw new IllegalArgumentException("Structured and sub-array NumPy dtypes are not supported (dtype " + dtype.descr()
+                        + " has " + (i == 2 ? "a sub-array" : "named fields") + "); store plain arrays");
+            }
+        }
+        int size = dtype.itemSize();
+        if (state.length >= 7 && state[5] instanceof Number && dtype.isText() && dtype.kind() != NumpyDtype.Kind.OBJECT) {
+            int elsize = ((Number) state[5]).intValue();
+            if (elsize > 0) {
+                size = elsize;
+            }
+        }
+        if (dtype.kind() == NumpyDtype.Kind.UNICODE && size % 4 != 0) {
+            throw new IllegalArgumentException("Expected a unicode item size that is a multiple of 4, found " + size);
+        }
+        return NumpyDtype.of(dtype.kind(), size, endian.equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Drops the memo's references to raw bytes that have been decoded, so they can be collected. */

@@ -4,7 +4,7 @@
  *
  * <p>{@link io.github.umdf.nn.data.pickle.RestrictedUnpickler} loads a pickle while building only
  * dicts, lists, tuples, sets, strings, bytes, numbers and NumPy arrays
- * ({@link io.github.umdf.nn.data.pickle.NumpyArray}); every other global is refused before anything is
+ * ({@link io.github.umdf.nn.data.numpy.NumpyArray}); every other global is refused before anything is
  * constructed ({@link io.github.umdf.nn.data.pickle.PickleRefusedException}). On top of it,
  * {@link io.github.umdf.nn.data.pickle.MmsaPickleReader} reads MMSA's {@code aligned_50.pkl} /
  * {@code unaligned_50.pkl} and {@link io.github.umdf.nn.data.pickle.MultPickleReader} reads MulT's

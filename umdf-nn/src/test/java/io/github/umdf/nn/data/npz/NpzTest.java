@@ -1,6 +1,8 @@
 package io.github.umdf.nn.data.npz;
 
 import io.github.umdf.nn.data.InvalidDataException;
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +33,15 @@ class NpzTest {
     @TempDir
     Path dir;
 
-    private static final NpyArray A = NpyArray.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
-    private static final NpyArray B = NpyArray.ofStrings(new String[] {"x", "yz"}, 2);
-    private static final NpyArray C = NpyArray.ofBooleans(new boolean[] {true, false, true}, 3);
+    private static final NumpyArray A = NumpyArray.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    private static final NumpyArray B = NumpyArray.ofStrings(new String[] {"x", "yz"}, 2);
+    private static final NumpyArray C = NumpyArray.ofBooleans(new boolean[] {true, false, true}, 3);
 
     private void write(Path f) throws IOException {
         try (NpzWriter w = new NpzWriter(f)) {
             w.add("b", B);
             w.add("train/a", A);
-            w.add("c", NpyHeader.of(NpyDtype.BOOL, 3), out -> {
+            w.add("c", NpyHeader.of(NumpyDtype.BOOL, 3), out -> {
                 out.writeBoolean(true);
                 out.writeBooleans(new boolean[] {false, true}, 0, 2);
             });
@@ -102,7 +104,7 @@ class NpzTest {
     void contentMustBeRepeatable() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         try (NpzWriter w = new NpzWriter(new ByteArrayOutputStream(), "mem.npz")) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.add("n", NpyHeader.of(NpyDtype.INT32, 1),
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.add("n", NpyHeader.of(NumpyDtype.INT32, 1),
                     out -> out.writeInts(new int[] {calls.incrementAndGet()}, 0, 1)));
             assertTrue(e.getMessage().startsWith("mem.npz[n.npy]: the content wrote different bytes on its checksum and write passes"),
                     e.getMessage());
@@ -119,7 +121,7 @@ class NpzTest {
         }
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
             z.putNextEntry(new ZipEntry("big.npy"));
-            NpyArray.ofFloats(big, 400, 500).write(z, "big");
+            NpyWriter.write(NumpyArray.ofFloats(big, 400, 500), z, "big");
             z.closeEntry();
             z.putNextEntry(new ZipEntry("notes.txt"));
             z.write("ignored".getBytes());
@@ -136,7 +138,7 @@ class NpzTest {
     void readsZip64Archives() throws IOException {
         Path f = dir.resolve("many.npz");
         int n = 65_600;
-        NpyArray one = NpyArray.ofBooleans(new boolean[] {true}, 1);
+        NumpyArray one = NumpyArray.ofBooleans(new boolean[] {true}, 1);
         try (NpzWriter w = new NpzWriter(f)) {
             for (int i = 0; i < n; i++) {
                 w.add("e" + i, one);
@@ -177,7 +179,7 @@ class NpzTest {
     void entryShorterThanItsHeaderSaysIsNamed() throws IOException {
         Path f = dir.resolve("short.npz");
         ByteArrayOutputStream npy = new ByteArrayOutputStream();
-        A.write(npy, "a");
+        NpyWriter.write(A, npy, "a");
         byte[] cut = Arrays.copyOf(npy.toByteArray(), npy.size() - 8);
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
             z.putNextEntry(new ZipEntry("a.npy"));
@@ -197,7 +199,7 @@ class NpzTest {
         int rows = 300;
         int cols = 1000;
         try (NpzWriter w = new NpzWriter(f)) {
-            w.add("x", NpyHeader.of(NpyDtype.FLOAT32, rows, cols), out -> {
+            w.add("x", NpyHeader.of(NumpyDtype.FLOAT32, rows, cols), out -> {
                 float[] row = new float[cols];
                 for (int i = 0; i < rows; i++) {
                     Arrays.fill(row, i);

@@ -10,6 +10,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,8 +212,8 @@ class UmdfArchiveTest {
     }
 
     /** A copy of the base archive with its arrays edited. */
-    private Path variant(String name, Consumer<Map<String, NpyArray>> edit) throws IOException {
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+    private Path variant(String name, Consumer<Map<String, NumpyArray>> edit) throws IOException {
+        Map<String, NumpyArray> arrays = new LinkedHashMap<>();
         try (NpzReader r = NpzReader.open(base())) {
             for (String n : r.names()) {
                 arrays.put(n, r.read(n));
@@ -221,7 +222,7 @@ class UmdfArchiveTest {
         edit.accept(arrays);
         Path f = dir.resolve(name + ".npz");
         try (NpzWriter w = new NpzWriter(f)) {
-            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            for (Map.Entry<String, NumpyArray> e : arrays.entrySet()) {
                 w.add(e.getKey(), e.getValue());
             }
         }
@@ -232,26 +233,26 @@ class UmdfArchiveTest {
         return assertThrows(InvalidDataException.class, () -> UmdfArchive.read(f)).getMessage();
     }
 
-    private static Consumer<Map<String, NpyArray>> meta(String from, String to) {
-        return a -> a.put("meta", NpyArray.ofString(a.get("meta").scalarString().replace(from, to)));
+    private static Consumer<Map<String, NumpyArray>> meta(String from, String to) {
+        return a -> a.put("meta", NumpyArray.ofString(a.get("meta").scalarString().replace(from, to)));
     }
 
     @Test
     void wrongDtypeIsNamed() throws IOException {
-        Path f = variant("dtype", a -> a.put("train/labels", NpyArray.ofLongs(new long[8], 8, 1)));
+        Path f = variant("dtype", a -> a.put("train/labels", NumpyArray.ofLongs(new long[8], 8, 1)));
         assertEquals(f + ": split 'train', field 'labels': expected dtype float32 '<f4' (or float64), found '<i8'", error(f));
-        Path g = variant("dtype2", a -> a.put("valid/audio_valid", NpyArray.ofUint8(new byte[8 * 50], 8, 50)));
+        Path g = variant("dtype2", a -> a.put("valid/audio_valid", NumpyArray.ofUint8(new byte[8 * 50], 8, 50)));
         assertEquals(g + ": split 'valid', field 'audio_valid': expected dtype bool '|b1', found '|u1'", error(g));
-        Path h = variant("dtype3", a -> a.put("test/ids", NpyArray.ofInts(new int[8], 8)));
+        Path h = variant("dtype3", a -> a.put("test/ids", NumpyArray.ofInts(new int[8], 8)));
         assertEquals(h + ": split 'test', field 'ids': expected a Unicode array '<U{k}' of shape (N,), found '<i4' (8,)", error(h));
     }
 
     @Test
     void shapeMismatchesAreNamed() throws IOException {
-        Path f = variant("shape", a -> a.put("train/audio", NpyArray.ofFloats(new float[8 * 49 * 5], 8, 49, 5)));
+        Path f = variant("shape", a -> a.put("train/audio", NumpyArray.ofFloats(new float[8 * 49 * 5], 8, 49, 5)));
         assertEquals(f + ": split 'train', field 'audio': expected shape (8, 50, 5) (N from ids, the rest from meta), found (8, 49, 5)",
                 error(f));
-        Path g = variant("rows", a -> a.put("valid/vision_present", NpyArray.ofBooleans(new boolean[7], 7)));
+        Path g = variant("rows", a -> a.put("valid/vision_present", NumpyArray.ofBooleans(new boolean[7], 7)));
         assertEquals(g + ": split 'valid', field 'vision_present': expected shape (8,) (N from ids, the rest from meta), found (7,)",
                 error(g));
         Path h = variant("meta-dim", meta("\"dim\":20", "\"dim\":21"));
@@ -264,7 +265,7 @@ class UmdfArchiveTest {
         Path f = variant("missing", a -> a.remove("test/vision_valid"));
         assertEquals(f + ": field 'test/vision_valid.npy': expected an entry 'test/vision_valid.npy' for [language, audio, vision], "
                 + "found none", error(f));
-        Path g = variant("extra", a -> a.put("train/raw_text", NpyArray.ofString("x")));
+        Path g = variant("extra", a -> a.put("train/raw_text", NumpyArray.ofString("x")));
         assertTrue(error(g).endsWith("found an extra entry 'train/raw_text.npy'"), error(g));
         Path h = variant("no-meta", a -> a.remove("meta"));
         assertTrue(error(h).startsWith(h + ": field 'meta.npy': expected a 'umdf-dataset' archive with a meta.npy entry, found entries [train/ids"),
@@ -284,9 +285,9 @@ class UmdfArchiveTest {
         assertEquals(t + ": field 'meta.task': expected one of regression, single-label, multi-label, found 'ranking'", error(t));
         Path m = variant("modality", meta("\"vision\":", "\"smell\":"));
         assertEquals(m + ": field 'meta.modalities': expected keys among [language, audio, vision], found 'smell'", error(m));
-        Path j = variant("json", a -> a.put("meta", NpyArray.ofString("{not json")));
+        Path j = variant("json", a -> a.put("meta", NumpyArray.ofString("{not json")));
         assertTrue(error(j).startsWith(j + ": field 'meta.npy': expected valid JSON, found '{not json' ("), error(j));
-        Path n = variant("not-scalar", a -> a.put("meta", NpyArray.ofFloats(new float[1], 1)));
+        Path n = variant("not-scalar", a -> a.put("meta", NumpyArray.ofFloats(new float[1], 1)));
         assertEquals(n + ": field 'meta.npy': expected a 0-d Unicode array '<U{n}' (), found '<f4' (1,)", error(n));
     }
 
@@ -295,7 +296,7 @@ class UmdfArchiveTest {
         Path f = variant("absent", a -> {
             boolean[] p = a.get("train/audio_present").toBooleans();
             p[0] = false;
-            a.put("train/audio_present", NpyArray.ofBooleans(p, p.length));
+            a.put("train/audio_present", NumpyArray.ofBooleans(p, p.length));
         });
         assertEquals(f + ": split 'train', field 'audio_valid': expected no valid frame for sample 'mosi-aligned/train/000000' (row 0), "
                 + "whose audio_present is false, found frame 0 valid", error(f));
@@ -306,14 +307,14 @@ class UmdfArchiveTest {
         Path f = variant("nan", a -> {
             float[] y = a.get("train/labels").toFloats();
             y[0] = Float.NaN;
-            a.put("train/labels", NpyArray.ofFloats(y, 8, 1));
+            a.put("train/labels", NumpyArray.ofFloats(y, 8, 1));
         });
         assertEquals(f + ": split 'train', field 'labels': expected finite labels, found NaN for label 0 of sample "
                 + "'mosi-aligned/train/000000' (row 0)", error(f));
         Path g = variant("range", a -> {
             float[] y = a.get("valid/labels").toFloats();
             y[3] = 5f;
-            a.put("valid/labels", NpyArray.ofFloats(y, 8, 1));
+            a.put("valid/labels", NumpyArray.ofFloats(y, 8, 1));
         });
         assertEquals(g.toAbsolutePath() + ": split 'valid', field 'label': expected values in [-3.0, 3.0], found 5.0 in sample "
                 + "'mosi-aligned/valid/000003'", error(g));

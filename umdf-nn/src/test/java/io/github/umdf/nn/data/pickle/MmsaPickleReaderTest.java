@@ -10,6 +10,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -192,25 +193,25 @@ class MmsaPickleReaderTest {
 
     @Test
     void mismatchedSampleCountIsNamed() throws IOException {
-        InvalidDataException e = brokenAligned(VALID, f -> f.put("vision", NumpyArray.ofFloat32(new float[3 * 4 * 2], 3, 4, 2)));
+        InvalidDataException e = brokenAligned(VALID, f -> f.put("vision", NumpyArray.ofFloats(new float[3 * 4 * 2], 3, 4, 2)));
         assertMessage(e, "field 'vision'", "expected N=2 samples", "found NumPy float32 array of shape (3, 4, 2)");
     }
 
     @Test
     void mismatchedFrameCountAcrossSplitsIsNamed() throws IOException {
-        InvalidDataException e = brokenAligned(TEST, f -> f.put("audio", NumpyArray.ofFloat32(new float[2 * 5 * 3], 2, 5, 3)));
+        InvalidDataException e = brokenAligned(TEST, f -> f.put("audio", NumpyArray.ofFloats(new float[2 * 5 * 3], 2, 5, 3)));
         assertMessage(e, "field 'audio'", "expected (N, T=4, d=3) as in split 'train'", "found shape (2, 5, 3)");
     }
 
     @Test
     void labelsOutOfRangeAreNamed() throws IOException {
-        InvalidDataException e = brokenAligned(TRAIN, f -> f.put("regression_labels", NumpyArray.ofFloat32(new float[] {0f, 3.5f, 1f}, 3)));
+        InvalidDataException e = brokenAligned(TRAIN, f -> f.put("regression_labels", NumpyArray.ofFloats(new float[] {0f, 3.5f, 1f}, 3)));
         assertMessage(e, "field 'regression_labels'", "expected finite labels in [-3.0, 3.0]", "found 3.5 at sample 1");
     }
 
     @Test
     void wrongLabelShapeIsNamed() throws IOException {
-        InvalidDataException e = brokenAligned(TRAIN, f -> f.put("regression_labels", NumpyArray.ofFloat32(new float[6], 3, 2)));
+        InvalidDataException e = brokenAligned(TRAIN, f -> f.put("regression_labels", NumpyArray.ofFloats(new float[6], 3, 2)));
         assertMessage(e, "field 'regression_labels'", "expected numeric labels of shape (N,), (N, 1) or (N, 1, 1)",
                 "found NumPy float32 array of shape (3, 2)");
     }
@@ -225,7 +226,7 @@ class MmsaPickleReaderTest {
     void bertTokensWithoutTextFeaturesAreExplained() throws IOException {
         InvalidDataException e = brokenAligned(TRAIN, f -> {
             f.remove("text");
-            f.put("text_bert", NumpyArray.ofFloat64(new double[3 * 3 * 4], 3, 3, 4));
+            f.put("text_bert", NumpyArray.ofDoubles(new double[3 * 3 * 4], 3, 3, 4));
         });
         assertMessage(e, "field 'text'", "only 'text_bert'", "not features");
     }

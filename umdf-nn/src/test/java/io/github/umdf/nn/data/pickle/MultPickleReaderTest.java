@@ -8,6 +8,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.Task;
+import io.github.umdf.nn.data.numpy.NumpyArray;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -134,32 +135,32 @@ class MultPickleReaderTest {
 
     @Test
     void wrongLabelShapeIsNamed() throws IOException {
-        InvalidDataException e = broken("mult_mosi.pkl", TRAIN, f -> f.put("labels", NumpyArray.ofFloat32(new float[9], 3, 3)));
+        InvalidDataException e = broken("mult_mosi.pkl", TRAIN, f -> f.put("labels", NumpyArray.ofFloats(new float[9], 3, 3)));
         assertMessage(e, "field 'labels'", "expected labels of shape (N, 1, 1) (MOSI/MOSEI sentiment) or (N, 4, 2)",
                 "found NumPy float32 array of shape (3, 3)");
     }
 
     @Test
     void labelShapeMustAgreeAcrossSplits() throws IOException {
-        InvalidDataException e = broken("mult_iemocap.pkl", VALID, f -> f.put("labels", NumpyArray.ofFloat32(new float[2], 2, 1, 1)));
+        InvalidDataException e = broken("mult_iemocap.pkl", VALID, f -> f.put("labels", NumpyArray.ofFloats(new float[2], 2, 1, 1)));
         assertMessage(e, "field 'labels'", "expected labels of shape (N, 4, 2) as in split 'train'", "found NumPy float32 array of shape (2, 1, 1)");
     }
 
     @Test
     void labelsOutOfRangeAreNamed() throws IOException {
-        InvalidDataException e = broken("mult_mosi.pkl", TEST, f -> f.put("labels", NumpyArray.ofFloat32(new float[] {-3.2f, 0f}, 2, 1, 1)));
+        InvalidDataException e = broken("mult_mosi.pkl", TEST, f -> f.put("labels", NumpyArray.ofFloats(new float[] {-3.2f, 0f}, 2, 1, 1)));
         assertMessage(e, "field 'labels'", "expected finite labels in [-3.0, 3.0]", "found -3.2");
     }
 
     @Test
     void mismatchedSampleCountIsNamed() throws IOException {
-        InvalidDataException e = broken("mult_mosi.pkl", TRAIN, f -> f.put("text", NumpyArray.ofFloat32(new float[2 * 4 * 5], 2, 4, 5)));
+        InvalidDataException e = broken("mult_mosi.pkl", TRAIN, f -> f.put("text", NumpyArray.ofFloats(new float[2 * 4 * 5], 2, 4, 5)));
         assertMessage(e, "field 'text'", "expected N=3 samples", "found NumPy float32 array of shape (2, 4, 5)");
     }
 
     @Test
     void mismatchedFeatureDimensionAcrossSplitsIsNamed() throws IOException {
-        InvalidDataException e = broken("mult_mosi.pkl", VALID, f -> f.put("vision", NumpyArray.ofFloat32(new float[2 * 4 * 7], 2, 4, 7)));
+        InvalidDataException e = broken("mult_mosi.pkl", VALID, f -> f.put("vision", NumpyArray.ofFloats(new float[2 * 4 * 7], 2, 4, 7)));
         assertMessage(e, "field 'vision'", "expected (N, T=4, d=4) as in split 'train'", "found shape (2, 4, 7)");
     }
 

@@ -1,5 +1,6 @@
 package io.github.umdf.nn.data.pickle;
 
+import io.github.umdf.nn.data.numpy.NumpyArray;
 import net.razorvine.pickle.PickleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,44 +51,44 @@ class RestrictedUnpicklerTest {
         NumpyArray f4 = array(m, "f4");
         assertEquals("float32", f4.dtype().name());
         assertArrayEquals(new int[] {2, 3}, f4.shape());
-        assertArrayEquals(new float[] {1.5f, -2.25f, 3.0f, 0.0f, 1e-3f, -7.0f}, f4.toFloatArray());
+        assertArrayEquals(new float[] {1.5f, -2.25f, 3.0f, 0.0f, 1e-3f, -7.0f}, f4.toFloats());
 
         NumpyArray f8 = array(m, "f8_big");
-        assertEquals(">f8", f8.dtype().str());
+        assertEquals(">f8", f8.dtype().descr());
         assertEquals(ByteOrder.BIG_ENDIAN, f8.dtype().order());
-        assertArrayEquals(new double[] {1.0 / 3.0, -2.5, 1e300}, f8.toDoubleArray());
+        assertArrayEquals(new double[] {1.0 / 3.0, -2.5, 1e300}, f8.toDoubles());
 
-        assertArrayEquals(new long[] {-128, 0, 127}, array(m, "i1").toLongArray());
-        assertArrayEquals(new long[] {-32768, 1, 32767}, array(m, "i2").toLongArray());
-        assertArrayEquals(new long[] {Integer.MIN_VALUE, 2, Integer.MAX_VALUE}, array(m, "i4_big").toLongArray());
-        assertArrayEquals(new long[] {Long.MIN_VALUE, 3, Long.MAX_VALUE}, array(m, "i8").toLongArray());
-        assertArrayEquals(new long[] {0, 128, 255}, array(m, "u1").toLongArray());
+        assertArrayEquals(new long[] {-128, 0, 127}, array(m, "i1").toLongs());
+        assertArrayEquals(new long[] {-32768, 1, 32767}, array(m, "i2").toLongs());
+        assertArrayEquals(new long[] {Integer.MIN_VALUE, 2, Integer.MAX_VALUE}, array(m, "i4_big").toLongs());
+        assertArrayEquals(new long[] {Long.MIN_VALUE, 3, Long.MAX_VALUE}, array(m, "i8").toLongs());
+        assertArrayEquals(new long[] {0, 128, 255}, array(m, "u1").toLongs());
         assertEquals("uint8", array(m, "u1").dtype().name());
-        assertArrayEquals(new long[] {1, 0, 1}, array(m, "b1").toLongArray());
+        assertArrayEquals(new long[] {1, 0, 1}, array(m, "b1").toLongs());
         assertEquals("bool", array(m, "b1").dtype().name());
 
         NumpyArray u = array(m, "U");
-        assertEquals("<U5", u.dtype().str());
-        assertArrayEquals(new String[] {"héllo", "", "ab"}, u.toStringArray());
+        assertEquals("<U5", u.dtype().descr());
+        assertArrayEquals(new String[] {"héllo", "", "ab"}, u.toStrings());
         NumpyArray s = array(m, "S");
-        assertEquals("|S4", s.dtype().str());
-        assertArrayEquals(new String[] {"sp", "word", ""}, s.toStringArray());
+        assertEquals("|S4", s.dtype().descr());
+        assertArrayEquals(new String[] {"sp", "word", ""}, s.toStrings());
         NumpyArray o = array(m, "O");
         assertEquals("object", o.dtype().name());
-        assertArrayEquals(new String[] {"x", "yz", "ünï"}, o.toStringArray());
+        assertArrayEquals(new String[] {"x", "yz", "ünï"}, o.toStrings());
 
         NumpyArray fortran = array(m, "fortran");
         assertArrayEquals(new int[] {2, 3}, fortran.shape());
-        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, fortran.toFloatArray(), "Fortran order is transposed to C order");
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, fortran.toFloats(), "Fortran order is transposed to C order");
         NumpyArray fortran3 = array(m, "fortran_big_i2");
         assertArrayEquals(new int[] {2, 3, 2}, fortran3.shape());
-        assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, fortran3.toLongArray());
+        assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, fortran3.toLongs());
 
         NumpyArray empty = array(m, "empty");
         assertArrayEquals(new int[] {0, 3}, empty.shape());
         assertEquals(0, empty.size());
         NumpyArray zeroD = array(m, "zero_d");
-        assertEquals(0, zeroD.rank());
+        assertEquals(0, zeroD.ndim());
         assertEquals(2.5, zeroD.getDouble(0));
 
         assertEquals(0.5, m.get("scalar_f4"));
@@ -224,6 +225,19 @@ class RestrictedUnpicklerTest {
         assertTrue(e.getMessage().contains("Truncated pickle"), e.getMessage());
         PickleException bad = assertThrows(PickleException.class, () -> loadBytes(bytes("\u0080\u0002K\u0001K\u0002s.")));
         assertTrue(bad.getMessage().contains("near byte"), bad.getMessage());
+    }
+
+    @Test
+    void objectArraysHoldOnlyStringsBytesAndNone() throws IOException {
+        // pickle.dumps(numpy.array(['a', 3], dtype=object), protocol=0)
+        String p0 = "cnumpy._core.multiarray\n_reconstruct\np0\n(cnumpy\nndarray\np1\n(I0\ntp2\nc_codecs\nencode\np3\n(Vb\np4\n"
+                + "Vlatin1\np5\ntp6\nRp7\ntp8\nRp9\n(I1\n(I2\ntp10\ncnumpy\ndtype\np11\n(VO8\np12\nI00\nI01\ntp13\nRp14\n(I3\nV|\n"
+                + "p15\nNNNI-1\nI-1\nI63\ntp16\nbI00\n(lp17\nVa\np18\naI3\natp19\nb.";
+        PickleException e = assertThrows(PickleException.class, () -> loadBytes(bytes(p0)));
+        assertTrue(e.getMessage().contains("Object arrays may hold only str, bytes or None; element 1 is int 3"), e.getMessage());
+        NumpyArray none = assertInstanceOf(NumpyArray.class, loadBytes(bytes(p0.replace("aI3\na", "aNa"))));
+        assertEquals("|O", none.dtype().descr());
+        assertArrayEquals(new String[] {"a", null}, none.toStrings());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.umdf.nn.data.npz;
 
 import io.github.umdf.nn.data.InvalidDataException;
+import io.github.umdf.nn.data.numpy.NumpyArray;
+import io.github.umdf.nn.data.numpy.NumpyDtype;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,61 +17,63 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NpyArrayTest {
+/**
+ * Whole arrays through {@link NpyReader} and {@link NpyWriter}, and their streaming checks; the array
+ * model itself is tested in {@code NumpyArrayTest}.
+ */
+class NpyReaderWriterTest {
     @TempDir
     Path dir;
 
-    private static byte[] bytes(NpyArray a) throws IOException {
+    private static byte[] bytes(NumpyArray a) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        a.write(out, "mem");
+        NpyWriter.write(a, out, "mem");
         return out.toByteArray();
     }
 
-    private static NpyArray read(byte[] b) throws IOException {
-        return NpyArray.read(new ByteArrayInputStream(b), "y.npy");
+    private static NumpyArray read(byte[] b) throws IOException {
+        return NpyReader.read(new ByteArrayInputStream(b), "y.npy");
     }
 
     @Test
     void roundTripsEveryDtype() throws IOException {
-        List<NpyArray> arrays = List.of(
-                NpyArray.ofFloats(new float[] {1.5f, -0f, Float.NaN, Float.MAX_VALUE, 1e-40f, -3f}, 2, 3),
-                NpyArray.ofDoubles(new double[] {Math.PI, -1e300}, 2),
-                NpyArray.ofBooleans(new boolean[] {true, false, true}, 3),
-                NpyArray.ofUint8(new byte[] {0, 127, (byte) 255}, 3, 1),
-                NpyArray.ofInts(new int[] {Integer.MIN_VALUE, 0, Integer.MAX_VALUE}, 3),
-                NpyArray.ofLongs(new long[] {Long.MIN_VALUE, 42, Long.MAX_VALUE, -1}, 2, 2),
-                NpyArray.ofStrings(new String[] {"a", "", "mosi/train/000042", "caf\u00e9 \uD83D\uDE00"}, 4),
-                NpyArray.ofString("{\"format\":\"umdf-dataset\"}"),
-                NpyArray.ofFloats(new float[0], 0, 50, 300));
-        for (NpyArray a : arrays) {
-            NpyArray back = read(bytes(a));
+        List<NumpyArray> arrays = List.of(
+                NumpyArray.ofFloats(new float[] {1.5f, -0f, Float.NaN, Float.MAX_VALUE, 1e-40f, -3f}, 2, 3),
+                NumpyArray.ofDoubles(new double[] {Math.PI, -1e300}, 2),
+                NumpyArray.ofBooleans(new boolean[] {true, false, true}, 3),
+                NumpyArray.ofUint8(new byte[] {0, 127, (byte) 255}, 3, 1),
+                NumpyArray.ofInts(new int[] {Integer.MIN_VALUE, 0, Integer.MAX_VALUE}, 3),
+                NumpyArray.ofLongs(new long[] {Long.MIN_VALUE, 42, Long.MAX_VALUE, -1}, 2, 2),
+                NumpyArray.ofStrings(new String[] {"a", "", "mosi/train/000042", "caf\u00e9 \uD83D\uDE00"}, 4),
+                NumpyArray.ofString("{\"format\":\"umdf-dataset\"}"),
+                NumpyArray.ofFloats(new float[0], 0, 50, 300));
+        for (NumpyArray a : arrays) {
+            NumpyArray back = read(bytes(a));
             assertEquals(a, back, a.toString());
-            assertEquals(a.header().describe(), back.header().describe());
+            assertEquals(a.describe(), back.describe());
         }
-        NpyArray s = NpyArray.ofStrings(new String[] {"ab", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"}, 2);
-        assertEquals("<U3", s.dtype().descr());
-        assertEquals("{\"x\":1}", read(bytes(NpyArray.ofString("{\"x\":1}"))).scalarString());
-        assertArrayEquals(new int[] {0, 127, 255}, read(bytes(NpyArray.ofUint8(new byte[] {0, 127, (byte) 255}, 3))).toInts());
+        assertEquals("{\"x\":1}", read(bytes(NumpyArray.ofString("{\"x\":1}"))).scalarString());
+        assertArrayEquals(new int[] {0, 127, 255}, read(bytes(NumpyArray.ofUint8(new byte[] {0, 127, (byte) 255}, 3))).toInts());
+        NumpyArray pickled = NumpyArray.ofStrings(NumpyDtype.unicode(5), new String[] {"ab"}, 1);
+        assertEquals(pickled, read(bytes(pickled)), "a Unicode array keeps its width");
     }
 
     @Test
     void readsAndWritesFiles() throws IOException {
         Path f = dir.resolve("a.npy");
-        NpyArray a = NpyArray.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
-        a.write(f);
-        assertEquals(a, NpyArray.read(f));
+        NumpyArray a = NumpyArray.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        NpyWriter.write(a, f);
+        assertEquals(a, NpyReader.read(f));
         assertEquals(128 + 24, Files.size(f));
     }
 
     @Test
     void convertsFloat64ToFloatOnRequest() throws IOException {
-        NpyArray a = read(bytes(NpyArray.ofDoubles(new double[] {0.1, 1e300, -2.5}, 3)));
+        NumpyArray a = read(bytes(NumpyArray.ofDoubles(new double[] {0.1, 1e300, -2.5}, 3)));
         assertArrayEquals(new float[] {0.1f, Float.POSITIVE_INFINITY, -2.5f}, a.toFloats());
-        assertArrayEquals(new double[] {(double) 0.25f, 1}, read(bytes(NpyArray.ofFloats(new float[] {0.25f, 1}, 2))).toDoubles());
+        assertArrayEquals(new double[] {(double) 0.25f, 1}, read(bytes(NumpyArray.ofFloats(new float[] {0.25f, 1}, 2))).toDoubles());
     }
 
     @Test
@@ -79,7 +83,7 @@ class NpyArrayTest {
         be.writeFloat(1.25f);
         be.writeFloat(-7f);
         byte[] f4 = NpyTestBytes.npy(1, "{'descr': '>f4', 'fortran_order': False, 'shape': (2,), }", 64, data.toByteArray());
-        NpyArray a = read(f4);
+        NumpyArray a = read(f4);
         assertArrayEquals(new float[] {1.25f, -7f}, a.toFloats());
         assertEquals("<f4", a.dtype().descr(), "converted on read");
 
@@ -100,7 +104,7 @@ class NpyArrayTest {
 
     @Test
     void truncatedAndOverlongDataAreErrors() throws IOException {
-        byte[] full = bytes(NpyArray.ofFloats(new float[12], 3, 4));
+        byte[] full = bytes(NumpyArray.ofFloats(new float[12], 3, 4));
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(Arrays.copyOf(full, full.length - 28)));
         assertEquals("y.npy: field 'data': expected 48 data bytes for '<f4' (3, 4), found only 20 (file truncated)", e.getMessage());
         byte[] longer = Arrays.copyOf(full, full.length + 1);
@@ -109,20 +113,27 @@ class NpyArrayTest {
     }
 
     @Test
-    void typedAccessChecksTheDtype() throws IOException {
-        NpyArray b = NpyArray.ofBooleans(new boolean[] {true}, 1);
-        InvalidDataException e = assertThrows(InvalidDataException.class, b::toFloats);
-        assertEquals("field 'dtype': expected float32 or float64, found '|b1'", e.getMessage());
-        try (NpyReader r = NpyReader.open(new ByteArrayInputStream(bytes(NpyArray.ofLongs(new long[] {1}, 1))), "z.npy")) {
-            e = assertThrows(InvalidDataException.class, () -> r.readFloats(new float[1], 0, 1));
+    void readersCheckTheDtypeBoolBytesAndSize() throws IOException {
+        try (NpyReader r = NpyReader.open(new ByteArrayInputStream(bytes(NumpyArray.ofLongs(new long[] {1}, 1))), "z.npy")) {
+            InvalidDataException e = assertThrows(InvalidDataException.class, () -> r.readFloats(new float[1], 0, 1));
             assertEquals("z.npy: field 'dtype': expected float32 or float64, found '<i8'", e.getMessage());
         }
-        byte[] two = bytes(NpyArray.ofBooleans(new boolean[] {true, false}, 2));
+        byte[] two = bytes(NumpyArray.ofBooleans(new boolean[] {true, false}, 2));
         two[two.length - 1] = 2;
-        e = assertThrows(InvalidDataException.class, () -> read(two));
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> read(two));
         assertEquals("y.npy: field 'data': expected bool bytes 0 or 1, found 2 at element 1", e.getMessage());
-        e = assertThrows(InvalidDataException.class, NpyArray.ofFloats(new float[2], 2)::scalarString);
-        assertEquals("field 'array': expected a 0-d Unicode array, found '<f4' (2,)", e.getMessage());
+        try (NpyReader r = NpyReader.open(new ByteArrayInputStream(two), "z.npy")) {
+            e = assertThrows(InvalidDataException.class, () -> r.readBooleans(new boolean[2], 0, 2));
+            assertEquals("z.npy: field 'data': expected bool bytes 0 or 1, found 2 at element 1", e.getMessage());
+        }
+        byte[] huge = NpyTestBytes.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3000000000,), }");
+        e = assertThrows(InvalidDataException.class, () -> read(huge));
+        assertEquals("y.npy: field 'shape': expected at most " + NumpyArray.MAX_ELEMENTS + " elements to hold in memory (stream larger"
+                + " arrays with NpyReader), found (3000000000,)", e.getMessage());
+        try (NpyReader r = NpyReader.open(new ByteArrayInputStream(bytes(NumpyArray.ofLongs(new long[] {1, 2}, 2))), "z.npy")) {
+            r.skip(1);
+            assertThrows(IllegalStateException.class, r::readArray);
+        }
     }
 
     @Test
@@ -131,7 +142,7 @@ class NpyArrayTest {
         for (int i = 0; i < big.length; i++) {
             big[i] = i * 0.5f;
         }
-        byte[] b = bytes(NpyArray.ofFloats(big, big.length));
+        byte[] b = bytes(NumpyArray.ofFloats(big, big.length));
         try (NpyReader r = NpyReader.open(new ByteArrayInputStream(b), "s.npy")) {
             float[] part = new float[40_000];
             r.readFloats(part, 0, 40_000);
@@ -148,21 +159,23 @@ class NpyArrayTest {
     @Test
     void writerChecksDtypeCountAndStrings() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        NpyWriter w = new NpyWriter(out, NpyHeader.of(NpyDtype.FLOAT32, 2, 2), "w.npy");
+        NpyWriter w = new NpyWriter(out, NpyHeader.of(NumpyDtype.FLOAT32, 2, 2), "w.npy");
         w.writeFloats(new float[] {1, 2, 3});
         IllegalStateException e = assertThrows(IllegalStateException.class, w::finish);
         assertEquals("w.npy: expected 4 elements for shape (2, 2), found 3", e.getMessage());
         assertThrows(IllegalStateException.class, () -> w.writeFloats(new float[2]));
         assertThrows(IllegalStateException.class, () -> w.writeBooleans(new boolean[1], 0, 1));
         IllegalArgumentException be = assertThrows(IllegalArgumentException.class,
-                () -> new NpyWriter(out, NpyHeader.of(NpyDtype.FLOAT32.bigEndian(), 1), "w.npy"));
+                () -> new NpyWriter(out, NpyHeader.of(NumpyDtype.FLOAT32.bigEndian(), 1), "w.npy"));
         assertEquals("w.npy: expected a little-endian dtype for writing, found '>f4'", be.getMessage());
-        NpyWriter sw = new NpyWriter(new ByteArrayOutputStream(), NpyHeader.of(NpyDtype.unicode(2), 2), "s.npy");
+        NpyWriter sw = new NpyWriter(new ByteArrayOutputStream(), NpyHeader.of(NumpyDtype.unicode(2), 2), "s.npy");
         IllegalArgumentException se = assertThrows(IllegalArgumentException.class, () -> sw.writeString("abc"));
         assertEquals("s.npy: expected strings of at most 2 code points for dtype '<U2', found 3 in 'abc'", se.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> NpyArray.ofStrings(new String[] {"a\0"}, 1));
-        assertThrows(IllegalArgumentException.class, () -> NpyArray.ofFloats(new float[3], 2, 2));
-        assertFalse(NpyArray.ofBooleans(new boolean[] {true}, 1).equals(NpyArray.ofBooleans(new boolean[] {true})));
-        assertTrue(NpyArray.ofBooleans(new boolean[] {true}).header().ndim() == 0);
+        NpyWriter aw = new NpyWriter(new ByteArrayOutputStream(), NpyHeader.of(NumpyDtype.FLOAT32, 2), "a.npy");
+        IllegalStateException ae = assertThrows(IllegalStateException.class, () -> aw.writeArray(NumpyArray.ofLongs(new long[2], 2)));
+        assertEquals("a.npy: cannot write an array of dtype '<i8' to an array of dtype '<f4'", ae.getMessage());
+        assertThrows(IllegalStateException.class, () -> aw.writeArray(NumpyArray.ofFloats(new float[3], 3)));
+        NumpyArray bigEndian = read(NpyTestBytes.npy(1, "{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }", 64, new byte[4]));
+        assertEquals(NumpyDtype.FLOAT32, bigEndian.dtype(), "read arrays are little-endian, so they can be written");
     }
 }
