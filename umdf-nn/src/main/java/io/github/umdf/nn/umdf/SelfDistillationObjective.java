@@ -16,15 +16,18 @@ import java.util.Map;
 /**
  * UMDF's unified self-distillation objective (paper "Training Objective") over the two views of each sample:
  * <pre>
- *   L = L_task(ŷ) + γ · ½ (L_task(f_y(h_a)) + L_task(f_y(h_b))) + λ1 · MMD²(h_a, h_b) + λ2 · L_logits(f_y(h_a), f_y(h_b))
+ *   L = L_task(ŷ) + γ · L_task((f_y(h_a) + f_y(h_b)) / 2) + λ1 · MMD²(h_a, h_b) + λ2 · L_logits(f_y(h_a), f_y(h_b))
  * </pre>
  * where {@code ŷ} is predicted from DFIM's fusion of the two views, {@code h_k} is the last valid step
  * of the joint representation {@code H_k} of view k, and {@code f_y} is the shared logits head. The
  * paper's objective is {@code γ = 0}; with {@code γ = 0} nothing but {@code L_logits} trains
  * {@code f_y}, which then shrinks towards a constant and makes {@code L_logits} vanish, so the default
- * {@code γ} is positive: the per-view logits become predictions of the label and the distillation
+ * {@code γ} is positive: the views' logits become predictions of the label and the distillation
  * between them is between meaningful soft labels. The setting is recorded in
- * {@link UmdfConfig#auxiliaryTaskWeight()}.
+ * {@link UmdfConfig#auxiliaryTaskWeight()}. The auxiliary term scores the mean of the two views'
+ * logits, not each view ({@link AuxiliaryTarget}): for the squared error ½[(a−y)² + (b−y)²] =
+ * ((a+b)/2 − y)² + ¼(a−b)², so scoring each view would distil the logits with weight γ/4 besides λ2,
+ * and the "w/o L_logits" ablation (λ2 = 0) would keep part of what it removes.
  *
  * <p>The two views are drawn per sample by {@link io.github.umdf.nn.missing.TrainingViewSampler}
  * (random missing modalities and frames, SPEC section 3) and stacked view-major by the training loop:
@@ -81,9 +84,7 @@ public final class SelfDistillationObjective {
             NDArray la = logits.get("0:{}", b);
             NDArray lb = logits.get("{}:", b);
             if (config.auxiliaryTaskWeight() > 0) {
-                NDArray aux = TaskLoss.task(taskType, config.regressionLoss(), la, targets)
-                        .add(TaskLoss.task(taskType, config.regressionLoss(), lb, targets));
-                aux = Scalars.mul(aux, 0.5f);
+                NDArray aux = auxiliary(la, lb, targets);
                 parts.put("aux", aux);
                 total = total.add(Scalars.mul(aux, (float) config.auxiliaryTaskWeight()));
             }
@@ -100,5 +101,18 @@ public final class SelfDistillationObjective {
             total = total.add(Scalars.mul(fea, (float) config.lambdaFeature()));
         }
         return new LossTerms(total, parts, yhat);
+    }
+
+    /**
+     * The auxiliary task loss of the two views' logits {@code a}, {@code b} (D10): the task loss of their
+     * mean ({@link AuxiliaryTarget#VIEW_MEAN}), which has no part in {@code a − b}, or the mean of their two
+     * task losses ({@link AuxiliaryTarget#EACH_VIEW}).
+     */
+    NDArray auxiliary(NDArray a, NDArray b, NDArray targets) {
+        if (config.auxiliaryTarget() == AuxiliaryTarget.VIEW_MEAN) {
+            return TaskLoss.task(taskType, config.regressionLoss(), Scalars.mul(a.add(b), 0.5f), targets);
+        }
+        return Scalars.mul(TaskLoss.task(taskType, config.regressionLoss(), a, targets)
+                .add(TaskLoss.task(taskType, config.regressionLoss(), b, targets)), 0.5f);
     }
 }

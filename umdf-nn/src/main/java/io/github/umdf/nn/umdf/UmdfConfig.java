@@ -75,6 +75,9 @@ public final class UmdfConfig implements ModelSpec {
     private double lambdaLogits = 1.0;
     @Config(description = "Weight of the task loss on the per-view logits f_y(h_a), f_y(h_b) (0 = paper-literal: f_y trained by L_logits only).")
     private double auxiliaryTaskWeight = 1.0;
+    @Config(description = "D10: what the auxiliary task loss scores: VIEW_MEAN (the mean of the two views' logits, no logits "
+            + "distillation in it) or EACH_VIEW (each view's logits, which distils them with weight auxiliaryTaskWeight/4).")
+    private AuxiliaryTarget auxiliaryTarget = AuxiliaryTarget.VIEW_MEAN;
     @Config(description = "D5: MMD estimator, BIASED (eq. 2, V-statistic) or UNBIASED (U-statistic).")
     private MmdEstimator mmdEstimator = MmdEstimator.BIASED;
     @Config(description = "D5: number of Gaussian RBF kernels of the MMD.")
@@ -199,6 +202,7 @@ public final class UmdfConfig implements ModelSpec {
     public double lambdaFeature() { return lambdaFeature; }
     public double lambdaLogits() { return lambdaLogits; }
     public double auxiliaryTaskWeight() { return auxiliaryTaskWeight; }
+    public AuxiliaryTarget auxiliaryTarget() { return auxiliaryTarget; }
     public MmdEstimator mmdEstimator() { return mmdEstimator; }
     public int mmdKernels() { return mmdKernels; }
     public float mmdKernelMultiplier() { return mmdKernelMultiplier; }
@@ -225,7 +229,7 @@ public final class UmdfConfig implements ModelSpec {
     @Override
     public String toString() {
         return "UmdfConfig(d=" + modelDim + ", D=" + depth + ", heads=" + heads + ", lambda1=" + lambdaFeature + ", lambda2="
-                + lambdaLogits + ", aux=" + auxiliaryTaskWeight + (useMcim ? "" : ", w/o MCIM") + (useDfim ? "" : ", w/o DFIM") + ")";
+                + lambdaLogits + ", aux=" + auxiliaryTaskWeight + (auxiliaryTarget == AuxiliaryTarget.VIEW_MEAN ? "" : " (each view)") + (useMcim ? "" : ", w/o MCIM") + (useDfim ? "" : ", w/o DFIM") + ")";
     }
 
     /** Fluent construction in code; {@link #build()} validates. */
@@ -272,6 +276,7 @@ public final class UmdfConfig implements ModelSpec {
         public Builder lambdaFeature(double v) { c.lambdaFeature = v; return this; }
         public Builder lambdaLogits(double v) { c.lambdaLogits = v; return this; }
         public Builder auxiliaryTaskWeight(double v) { c.auxiliaryTaskWeight = v; return this; }
+        public Builder auxiliaryTarget(AuxiliaryTarget v) { c.auxiliaryTarget = v; return this; }
         public Builder mmdEstimator(MmdEstimator v) { c.mmdEstimator = v; return this; }
         public Builder mmdKernels(int v) { c.mmdKernels = v; return this; }
         public Builder mmdKernelMultiplier(float v) { c.mmdKernelMultiplier = v; return this; }
