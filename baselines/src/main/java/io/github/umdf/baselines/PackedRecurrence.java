@@ -118,11 +118,11 @@ public final class PackedRecurrence extends AbstractBlock {
                 backwardLast = backwardStates.get(":, 0, :");
             }
         } else {
-            NDArray[] c = Sequences.compaction(mask); // (B, T, T) each
-            forwardStates = c[0].transpose(0, 2, 1).matMul(recur(ps, forward, c[0].matMul(x), training));
+            Sequences.Compaction c = Sequences.compaction(mask); // (B, T, T) each
+            forwardStates = c.forward().transpose(0, 2, 1).matMul(recur(ps, forward, c.forward().matMul(x), training));
             forwardLast = Masks.selectStep(forwardStates, Masks.lastValidOneHot(mask));
             if (backward != null) {
-                backwardStates = c[1].transpose(0, 2, 1).matMul(recur(ps, backward, c[1].matMul(x), training));
+                backwardStates = c.backward().transpose(0, 2, 1).matMul(recur(ps, backward, c.backward().matMul(x), training));
                 backwardLast = Masks.selectStep(backwardStates, Sequences.firstValidOneHot(mask));
             }
         }

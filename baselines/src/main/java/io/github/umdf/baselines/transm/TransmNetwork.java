@@ -119,9 +119,9 @@ public final class TransmNetwork extends BaselineNetwork {
     }
 
     private static void addResampled(NDList fused, List<NDArray> fusedMasks, NDArray x, NDArray mask, int steps) {
-        NDArray[] r = TemporalResampler.resample(Resampling.ADAPTIVE_AVG_POOL, x, mask, steps);
-        fused.add(r[0]);
-        fusedMasks.add(r[1]);
+        TemporalResampler.Resampled r = TemporalResampler.resample(Resampling.ADAPTIVE_AVG_POOL, x, mask, steps);
+        fused.add(r.sequence());
+        fusedMasks.add(r.valid());
     }
 
     /** The output layer on the pooled fusion: {@code (B, out)}. */

@@ -122,10 +122,10 @@ public final class UmdfNetwork extends AbstractBlock {
         boolean allValid = true;
         List<NDArray> valids = new ArrayList<>();
         for (Modality m : modalities) {
-            NDArray[] r = TemporalResampler.resample(config.resampling(), zh.get(m), in.valid(m), tRef);
-            parts.add(r[0]);
-            valids.add(r[1]);
-            allValid &= r[1] == null;
+            TemporalResampler.Resampled r = TemporalResampler.resample(config.resampling(), zh.get(m), in.valid(m), tRef);
+            parts.add(r.sequence());
+            valids.add(r.valid());
+            allValid &= r.valid() == null;
         }
         NDArray joint = NDArrays.concat(parts, 2); // (N, T_ref, |M| d)
         if (!allValid) {
