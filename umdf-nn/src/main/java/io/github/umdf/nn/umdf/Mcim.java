@@ -12,10 +12,12 @@ import ai.djl.util.PairList;
 import io.github.umdf.nn.block.ModalityProjection;
 import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -200,6 +202,28 @@ public final class Mcim extends AbstractBlock {
         for (LayerNorm n : finalNorms.values()) {
             n.initialize(manager, dataType, new Shape(1, 1, dim));
         }
+    }
+
+    /**
+     * Number of parameters per component, in the order the module adds them: {@code projection.<modality>}
+     * per modality, then the layers' sub-layers summed over layers and target modalities by kind
+     * ({@link McimLayer#parameterCounts()}), the final LayerNorms of a pre-norm stack counted with
+     * {@code layerNorm}.
+     */
+    public Map<String, Long> parameterCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Modality m : modalities) {
+            counts.put("projection." + m.key(), ParameterCounts.of(projections.get(m)));
+        }
+        for (EnumMap<Modality, McimLayer> layer : layers) {
+            for (McimLayer l : layer.values()) {
+                l.parameterCounts().forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+            }
+        }
+        for (LayerNorm n : finalNorms.values()) {
+            counts.merge("layerNorm", ParameterCounts.of(n), Long::sum);
+        }
+        return counts;
     }
 
     /** The modalities, in canonical order. */

@@ -12,10 +12,13 @@ import ai.djl.util.PairList;
 import io.github.umdf.nn.block.CrossmodalAttention;
 import io.github.umdf.nn.block.FeedForward;
 import io.github.umdf.nn.block.NormPlacement;
+import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Layers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One layer of the Multi-grained Crossmodal Interaction Module (MCIM) for one target modality m,
@@ -167,6 +170,24 @@ public final class McimLayer extends AbstractBlock {
         }
         feedForward.initialize(manager, dataType, s);
         feedForwardNorm.initialize(manager, dataType, s);
+    }
+
+    /**
+     * Number of parameters per kind of sub-layer, in the order the layer adds them:
+     * {@code coarseAttention}, {@code layerNorm} (every LayerNorm of the layer), {@code fineAttention}
+     * (all branches; absent without a fine-grained branch) and {@code feedForward}.
+     */
+    public Map<String, Long> parameterCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.merge("coarseAttention", ParameterCounts.of(coarse), Long::sum);
+        counts.merge("layerNorm", ParameterCounts.of(coarseNorm), Long::sum);
+        for (int i = 0; i < fineBranches; i++) {
+            counts.merge("fineAttention", ParameterCounts.of(fine.get(i)), Long::sum);
+            counts.merge("layerNorm", ParameterCounts.of(fineNorms.get(i)), Long::sum);
+        }
+        counts.merge("feedForward", ParameterCounts.of(feedForward), Long::sum);
+        counts.merge("layerNorm", ParameterCounts.of(feedForwardNorm), Long::sum);
+        return counts;
     }
 
     /** Whether this layer attends across modalities (false in the "without MCIM" ablation). */

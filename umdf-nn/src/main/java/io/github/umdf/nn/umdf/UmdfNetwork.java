@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.block.PredictionHead;
 import io.github.umdf.nn.block.TemporalResampler;
@@ -16,6 +18,7 @@ import io.github.umdf.nn.block.TransformerEncoder;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
 import io.github.umdf.nn.umdf.ConcatFusion;
 import io.github.umdf.nn.umdf.Dfim;
@@ -159,31 +162,20 @@ public final class UmdfNetwork extends AbstractBlock {
         return fusion;
     }
 
-    /** Number of parameters per component, in network order. */
+    /**
+     * Number of parameters per component, in network order: one entry per child block named as it was
+     * added, MCIM broken down by {@link Mcim#parameterCounts()} under {@code mcim.}.
+     */
     public Map<String, Long> parameterCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        getParameters().forEach(p -> {
-            String name = p.getKey();
-            String component = componentOf(name);
-            counts.merge(component, p.getValue().getArray().size(), Long::sum);
-        });
-        return counts;
-    }
-
-    private static String componentOf(String parameterName) {
-        String[] parts = parameterName.replaceAll("(^|_)\\d\\d", "$1").split("_");
-        if (parts[0].equals("mcim") && parts.length > 1) {
-            if (parts[1].equals("projection")) {
-                return "mcim.projection." + parts[2];
+        for (Pair<String, Block> child : ParameterCounts.children(this)) {
+            if (child.getValue() == mcim) {
+                mcim.parameterCounts().forEach((component, n) -> counts.merge(child.getKey() + "." + component, n, Long::sum));
+            } else {
+                counts.merge(child.getKey(), ParameterCounts.of(child.getValue()), Long::sum);
             }
-            // mcim_layer<l>_<modality>_<child>_...
-            String child = parts.length > 3 ? parts[3] : "";
-            String kind = child.startsWith("coarse") && child.contains("Attention") ? "coarseAttention"
-                    : child.startsWith("fine") && child.contains("Attention") ? "fineAttention"
-                    : child.startsWith("feedForward") && !child.endsWith("Norm") ? "feedForward" : "layerNorm";
-            return "mcim." + kind;
         }
-        return parts[0];
+        return counts;
     }
 
     @Override
