@@ -96,15 +96,20 @@ public final class UmdfNetwork extends AbstractBlock {
         this.mcim = addChildBlock("mcim", new Mcim(dims, config.modelDim(), config.heads(), config.depth(),
                 config.projectionKernel(), config.useMcim(), config.keySource(), config.embedDropout(), attn,
                 config.reluDropout(), config.resDropout(), config.norm()));
-        this.jointEncoder = addChildBlock("jointEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
+        this.jointEncoder = addChildBlock("jointEncoder", encoder(config, encoderHeads));
         this.fusion = config.useDfim()
                 ? addChildBlock("dfim", new Dfim(jointDim, config.gateKernel()))
                 : addChildBlock("concatFusion", new ConcatFusion(jointDim));
-        this.fusedEncoder = addChildBlock("fusedEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
+        this.fusedEncoder = addChildBlock("fusedEncoder", encoder(config, encoderHeads));
         this.head = addChildBlock("predictionHead", new PredictionHead(jointDim, schema.outputSize(), config.outDropout()));
         this.logitsHead = addChildBlock("logitsHead", Linear.builder().setUnits(schema.outputSize()).build());
+    }
+
+    /** A transformer encoder over the joint width: {@code H}'s and {@code H̄}'s. */
+    private TransformerEncoder encoder(UmdfConfig config, int heads) {
+        return TransformerEncoder.builder().setDim(jointDim).setHeads(heads).setDepth(config.encoderLayers())
+                .optAttentionDropout(config.encoderAttnDropout()).optReluDropout(config.reluDropout())
+                .optResidualDropout(config.resDropout()).optNorm(config.norm()).build();
     }
 
     /** MCIM and the joint encoder: {@code H} with its validity and last valid step. */
