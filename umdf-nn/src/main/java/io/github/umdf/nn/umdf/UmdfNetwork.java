@@ -84,18 +84,18 @@ public final class UmdfNetwork extends AbstractBlock {
         this.modalities = new ArrayList<>(schema.modalities());
         this.reference = schema.has(Modality.LANGUAGE) ? Modality.LANGUAGE : modalities.get(0);
         this.jointDim = config.jointDim(schema);
-        Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
-        Map<Modality, Float> attn = new EnumMap<>(Modality.class);
+        Mcim.Builder mcimBuilder = Mcim.builder();
         for (Modality m : modalities) {
-            dims.put(m, schema.shape(m).dim());
+            mcimBuilder.addModality(m, schema.shape(m).dim());
         }
-        attn.put(Modality.LANGUAGE, config.attnDropoutLanguage());
-        attn.put(Modality.AUDIO, config.attnDropoutAudio());
-        attn.put(Modality.VISION, config.attnDropoutVision());
         int encoderHeads = config.encoderHeads(schema);
-        this.mcim = addChildBlock("mcim", new Mcim(dims, config.modelDim(), config.heads(), config.depth(),
-                config.projectionKernel(), config.useMcim(), config.keySource(), config.embedDropout(), attn,
-                config.reluDropout(), config.resDropout(), config.norm()));
+        this.mcim = addChildBlock("mcim", mcimBuilder.setDim(config.modelDim()).setHeads(config.heads()).setDepth(config.depth())
+                .optProjectionKernel(config.projectionKernel()).optCrossmodal(config.useMcim()).optKeySource(config.keySource())
+                .optEmbedDropout(config.embedDropout())
+                .optAttentionDropout(Modality.LANGUAGE, config.attnDropoutLanguage())
+                .optAttentionDropout(Modality.AUDIO, config.attnDropoutAudio())
+                .optAttentionDropout(Modality.VISION, config.attnDropoutVision())
+                .optReluDropout(config.reluDropout()).optResidualDropout(config.resDropout()).optNorm(config.norm()).build());
         this.jointEncoder = addChildBlock("jointEncoder", encoder(config, encoderHeads));
         this.fusion = config.useDfim()
                 ? addChildBlock("dfim", new Dfim(jointDim, config.gateKernel()))
