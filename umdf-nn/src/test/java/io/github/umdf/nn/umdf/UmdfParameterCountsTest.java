@@ -7,6 +7,7 @@ import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.model.ParameterCounts;
+import io.github.umdf.nn.testing.ParameterLayout;
 import io.github.umdf.nn.testing.Tensors;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * UMDF's parameter counts, walked block by block, equal what the earlier count by parameter names gave
- * (the numbers below were printed by it): the {@code umdf params} report does not change.
+ * (the numbers below were printed by it): the {@code umdf params} report does not change. The
+ * parameter layout (names and shapes in order, what saved models hold) is that of the networks
+ * built before the blocks had builders.
  */
 class UmdfParameterCountsTest {
     private static Map<String, Long> counts(UmdfConfig config, DatasetSchema schema) {
@@ -67,6 +70,24 @@ class UmdfParameterCountsTest {
         });
         assertOrderedEquals(noDfim, counts(paper.toBuilder().useDfim(false).build(), schema));
         assertOrderedEquals(umdf, counts(paper.toBuilder().useMcim(false).build(), schema));
+    }
+
+    @Test
+    void theParameterLayoutIsThatOfSavedModels() {
+        DatasetSchema schema = SyntheticPresets.get("mosi-aligned").schema();
+        UmdfConfig paper = UmdfConfig.paper(PaperDataset.MOSI);
+        Map<String, UmdfConfig> configs = new LinkedHashMap<>();
+        configs.put("19834865c16e067ae76c82a08a92621a64167be7133db61e64683b4fb5f2bfed", paper);
+        configs.put("6a05b5b19bb6cd605a23a65505c26db9b8f2ccf6ded3c32699b3fdd268012187", paper.toBuilder().useDfim(false).build());
+        configs.put("d959c8b143335a1ac9dcc078b046eeea371fe0ec7cf8784051876b78c7441045", paper.toBuilder().useMcim(false).build());
+        configs.forEach((digest, config) -> {
+            Tensors.engine(1);
+            try (NDManager m = NDManager.newBaseManager()) {
+                UmdfModel model = new UmdfModel(config, schema);
+                model.initialize(m);
+                assertEquals(digest, ParameterLayout.digest(model.block()), () -> ParameterLayout.of(model.block()));
+            }
+        });
     }
 
     @Test
