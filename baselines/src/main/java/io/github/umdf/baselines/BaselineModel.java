@@ -3,17 +3,11 @@ package io.github.umdf.baselines;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.model.Initialization;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.NetworkModel;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What the baselines' {@link NetworkModel}s share: the specification, the schema, the root block,
@@ -65,18 +59,5 @@ public abstract class BaselineModel<S extends ModelSpec, B extends AbstractBlock
         if (views.size() != b) {
             throw new IllegalArgumentException(family + " trains on one view per sample: expected " + b + " rows, got " + views.size());
         }
-    }
-
-    /** Number of parameters per top-level child block, named without DJL's prefix, in network order (the {@code params} report). */
-    public Map<String, Long> parameterCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Pair<String, Block> child : network.getChildren()) {
-            long n = 0;
-            for (Pair<String, Parameter> p : child.getValue().getParameters()) {
-                n += p.getValue().getArray().size();
-            }
-            counts.put(child.getKey().replaceFirst("^\\d\\d", ""), n);
-        }
-        return counts;
     }
 }

@@ -12,6 +12,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.ops.Masks;
 
 /**
@@ -29,6 +30,9 @@ import io.github.umdf.nn.ops.Masks;
  * hidden size, or twice it for a bidirectional recurrence whose directions are concatenated.
  * Parameters: DJL's {@code l_0_i2h_WEIGHT, l_0_h2h_WEIGHT, l_0_i2h_BIAS, l_0_h2h_BIAS} for each
  * direction's child block ({@code forward}, {@code backward}).
+ *
+ * <p>Built as DJL's blocks are: {@code PackedRecurrence.builder().setCell(Cell.GRU).setInputDim(300).setHidden(300)
+ * .optBidirectional(true).build()}.
  */
 public final class PackedRecurrence extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -68,23 +72,18 @@ public final class PackedRecurrence extends AbstractBlock {
     private final RecurrentBlock forward;
     private final RecurrentBlock backward;
 
-    /**
-     * @param cell          LSTM or GRU
-     * @param inputDim      input features {@code d}
-     * @param hidden        hidden size {@code H} per direction
-     * @param bidirectional whether a backward direction runs too
-     * @param merge         how the directions are merged (ignored when unidirectional)
-     */
-    public PackedRecurrence(Cell cell, int inputDim, int hidden, boolean bidirectional, Merge merge) {
+    private PackedRecurrence(Builder builder) {
         super(VERSION);
-        if (inputDim < 1 || hidden < 1) {
-            throw new IllegalArgumentException("Expected positive input and hidden sizes, found " + inputDim + " and " + hidden);
-        }
-        this.inputDim = inputDim;
-        this.hidden = hidden;
-        this.merge = merge;
-        this.forward = addChildBlock("forward", recurrent(cell, hidden));
-        this.backward = bidirectional ? addChildBlock("backward", recurrent(cell, hidden)) : null;
+        this.inputDim = builder.inputDim;
+        this.hidden = builder.hidden;
+        this.merge = builder.merge;
+        this.forward = addChildBlock("forward", recurrent(builder.cell, hidden));
+        this.backward = builder.bidirectional ? addChildBlock("backward", recurrent(builder.cell, hidden)) : null;
+    }
+
+    /** A builder: {@link Builder#setCell}, {@link Builder#setInputDim} and {@link Builder#setHidden} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     private static RecurrentBlock recurrent(Cell cell, int hidden) {
@@ -118,11 +117,11 @@ public final class PackedRecurrence extends AbstractBlock {
                 backwardLast = backwardStates.get(":, 0, :");
             }
         } else {
-            NDArray[] c = Sequences.compaction(mask); // (B, T, T) each
-            forwardStates = c[0].transpose(0, 2, 1).matMul(recur(ps, forward, c[0].matMul(x), training));
+            Sequences.Compaction c = Sequences.compaction(mask); // (B, T, T) each
+            forwardStates = c.forward().transpose(0, 2, 1).matMul(recur(ps, forward, c.forward().matMul(x), training));
             forwardLast = Masks.selectStep(forwardStates, Masks.lastValidOneHot(mask));
             if (backward != null) {
-                backwardStates = c[1].transpose(0, 2, 1).matMul(recur(ps, backward, c[1].matMul(x), training));
+                backwardStates = c.backward().transpose(0, 2, 1).matMul(recur(ps, backward, c.backward().matMul(x), training));
                 backwardLast = Masks.selectStep(backwardStates, Sequences.firstValidOneHot(mask));
             }
         }
@@ -157,6 +156,58 @@ public final class PackedRecurrence extends AbstractBlock {
         forward.initialize(manager, dataType, s);
         if (backward != null) {
             backward.initialize(manager, dataType, s);
+        }
+    }
+
+    /** The settings of a {@link PackedRecurrence}. */
+    public static final class Builder {
+        private Cell cell;
+        private Integer inputDim;
+        private Integer hidden;
+        private boolean bidirectional;
+        private Merge merge = Merge.CONCAT;
+
+        private Builder() {
+        }
+
+        /** LSTM or GRU; required. */
+        public Builder setCell(Cell cell) {
+            this.cell = cell;
+            return this;
+        }
+
+        /** The input features {@code d}; required. */
+        public Builder setInputDim(int inputDim) {
+            this.inputDim = inputDim;
+            return this;
+        }
+
+        /** The hidden size {@code H} per direction; required. */
+        public Builder setHidden(int hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** Whether a backward direction runs too; default false. */
+        public Builder optBidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return this;
+        }
+
+        /** How the directions are merged (ignored when unidirectional); default {@link Merge#CONCAT}. */
+        public Builder optMerge(Merge merge) {
+            this.merge = merge;
+            return this;
+        }
+
+        /** The recurrence; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public PackedRecurrence build() {
+            String block = "PackedRecurrence";
+            BuilderChecks.required(block, "setCell", "LSTM or GRU", cell);
+            BuilderChecks.positive(block, "setInputDim", inputDim);
+            BuilderChecks.positive(block, "setHidden", hidden);
+            BuilderChecks.required(block, "optMerge", "SUM or CONCAT", merge);
+            return new PackedRecurrence(this);
         }
     }
 }

@@ -17,6 +17,15 @@ public final class Sequences {
     private Sequences() {
     }
 
+    /**
+     * The compaction matrices of a mask (see {@link #compaction}).
+     *
+     * @param forward  {@code C (B, T, T)}: the kept frames moved to the front, in order
+     * @param backward {@code R (B, T, T)}: the kept frames moved to the front, in reverse order
+     */
+    public record Compaction(NDArray forward, NDArray backward) {
+    }
+
     /** {@code mask}, or ones {@code (B, T)} shaped like the first two axes of {@code x} when it is null. */
     public static NDArray orOnes(NDArray mask, NDArray x) {
         return mask != null ? mask : x.getManager().ones(new Shape(x.getShape().get(0), x.getShape().get(1)));
@@ -29,9 +38,9 @@ public final class Sequences {
      * order (zeros after them), {@code R x} likewise reversed; {@code Cᵀ y} and {@code Rᵀ y} put
      * per-position results back where their frames came from (zeros at frames not kept).
      *
-     * @return {@code [C, R]}
+     * @return {@code C} and {@code R}
      */
-    public static NDArray[] compaction(NDArray mask) {
+    public static Compaction compaction(NDArray mask) {
         long b = mask.getShape().get(0);
         long t = mask.getShape().get(1);
         NDArray rank = mask.cumSum(1).sub(1f); // (B, T): index among the kept frames
@@ -41,7 +50,7 @@ public final class Sequences {
         NDArray forward = rank.reshape(b, 1, t).eq(positions).toType(DataType.FLOAT32, false).mul(kept);
         NDArray reversedRank = length.sub(1f).sub(rank); // len - 1 - rank
         NDArray backward = reversedRank.reshape(b, 1, t).eq(positions).toType(DataType.FLOAT32, false).mul(kept);
-        return new NDArray[] {forward, backward};
+        return new Compaction(forward, backward);
     }
 
     /**

@@ -37,7 +37,7 @@ class PackedRecurrenceTest {
         int t = 6;
         int d = 3;
         try (NDManager m = NDManager.newBaseManager()) {
-            PackedRecurrence block = new PackedRecurrence(cell, d, 4, true, PackedRecurrence.Merge.CONCAT);
+            PackedRecurrence block = PackedRecurrence.builder().setCell(cell).setInputDim(d).setHidden(4).optBidirectional(true).build();
             block.initialize(m, DataType.FLOAT32, new Shape(1, t, d));
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.create(random(2 * t * d, 7), new Shape(2, t, d));
@@ -73,7 +73,8 @@ class PackedRecurrenceTest {
     void directionsAreMergedAsConfigured(PackedRecurrence.Merge merge) {
         Tensors.engine(3);
         try (NDManager m = NDManager.newBaseManager()) {
-            PackedRecurrence block = new PackedRecurrence(PackedRecurrence.Cell.LSTM, 2, 5, true, merge);
+            PackedRecurrence block = PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(2).setHidden(5)
+                    .optBidirectional(true).optMerge(merge).build();
             block.initialize(m, DataType.FLOAT32, new Shape(1, 4, 2));
             NDArray x = m.create(random(3 * 4 * 2, 1), new Shape(3, 4, 2));
             PackedRecurrence.Output out = block.run(new ParameterStore(m, false), x, null, false);

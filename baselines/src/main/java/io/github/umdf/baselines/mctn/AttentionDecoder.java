@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.ops.Masks;
 
 /**
@@ -34,6 +35,9 @@ import io.github.umdf.nn.ops.Masks;
  * a typo not copied; (3) its output is {@code tanh(W h)}, which cannot reach raw COVAREP/Facet values
  * outside [-1, 1], so the output layer is linear ([adapt]); (4) the Keras cell is fed only the
  * attention context; feeding the previous frame (with teacher forcing in training) is switchable.
+ *
+ * <p>Built as DJL's blocks are: {@code AttentionDecoder.builder().setMemoryDim(64).setHidden(64).setOutputDim(300)
+ * .optInputFeeding(true).build()}.
  */
 public final class AttentionDecoder extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -50,26 +54,24 @@ public final class AttentionDecoder extends AbstractBlock {
     private final Linear recurrentGates;
     private final Linear output;
 
-    /**
-     * @param memoryDim    width {@code H_m} of the encoder states
-     * @param hidden       LSTM state size {@code H}
-     * @param outputDim    features per emitted frame
-     * @param inputFeeding whether the previous frame is part of the cell input
-     * @param dropout      dropout on the encoder states (the Keras decoder's {@code Dropout} layer)
-     */
-    public AttentionDecoder(int memoryDim, int hidden, int outputDim, boolean inputFeeding, float dropout) {
+    private AttentionDecoder(Builder builder) {
         super(VERSION);
-        this.memoryDim = memoryDim;
-        this.hidden = hidden;
-        this.outputDim = outputDim;
-        this.inputFeeding = inputFeeding;
-        this.dropout = dropout;
+        this.memoryDim = builder.memoryDim;
+        this.hidden = builder.hidden;
+        this.outputDim = builder.outputDim;
+        this.inputFeeding = builder.inputFeeding;
+        this.dropout = builder.dropout;
         this.memoryKey = addChildBlock("memoryKey", Linear.builder().setUnits(hidden).optBias(false).build());
         this.stateQuery = addChildBlock("stateQuery", Linear.builder().setUnits(hidden).build());
         this.score = addChildBlock("score", Linear.builder().setUnits(1).optBias(false).build());
         this.inputGates = addChildBlock("inputGates", Linear.builder().setUnits(4L * hidden).build());
         this.recurrentGates = addChildBlock("recurrentGates", Linear.builder().setUnits(4L * hidden).optBias(false).build());
         this.output = addChildBlock("output", Linear.builder().setUnits(outputDim).build());
+    }
+
+    /** A builder: {@link Builder#setMemoryDim}, {@link Builder#setHidden} and {@link Builder#setOutputDim} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -132,5 +134,57 @@ public final class AttentionDecoder extends AbstractBlock {
         inputGates.initialize(manager, dataType, new Shape(1, memoryDim + (inputFeeding ? outputDim : 0)));
         recurrentGates.initialize(manager, dataType, new Shape(1, hidden));
         output.initialize(manager, dataType, new Shape(1, hidden));
+    }
+
+    /** The settings of an {@link AttentionDecoder}. */
+    public static final class Builder {
+        private Integer memoryDim;
+        private Integer hidden;
+        private Integer outputDim;
+        private boolean inputFeeding;
+        private float dropout;
+
+        private Builder() {
+        }
+
+        /** The width {@code H_m} of the encoder states; required. */
+        public Builder setMemoryDim(int memoryDim) {
+            this.memoryDim = memoryDim;
+            return this;
+        }
+
+        /** The LSTM state size {@code H}; required. */
+        public Builder setHidden(int hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** The features per emitted frame; required. */
+        public Builder setOutputDim(int outputDim) {
+            this.outputDim = outputDim;
+            return this;
+        }
+
+        /** Whether the previous frame is part of the cell input; default false (the Keras cell). */
+        public Builder optInputFeeding(boolean inputFeeding) {
+            this.inputFeeding = inputFeeding;
+            return this;
+        }
+
+        /** Dropout on the encoder states (the Keras decoder's {@code Dropout} layer); default 0. */
+        public Builder optDropout(float rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        /** The decoder; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public AttentionDecoder build() {
+            String block = "AttentionDecoder";
+            BuilderChecks.positive(block, "setMemoryDim", memoryDim);
+            BuilderChecks.positive(block, "setHidden", hidden);
+            BuilderChecks.positive(block, "setOutputDim", outputDim);
+            BuilderChecks.rate(block, "optDropout", dropout);
+            return new AttentionDecoder(this);
+        }
     }
 }

@@ -44,8 +44,8 @@ public final class AttentiveRegressionHead extends AbstractBlock {
         super(VERSION);
         this.inputDim = inputDim;
         this.hidden = hidden;
-        this.lstm = addChildBlock("lstm", new PackedRecurrence(PackedRecurrence.Cell.LSTM, inputDim, hidden, false,
-                PackedRecurrence.Merge.SUM));
+        this.lstm = addChildBlock("lstm", PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(inputDim)
+                .setHidden(hidden).build());
         this.score = addChildBlock("score", Linear.builder().setUnits(1).build());
         this.output = addChildBlock("output", Linear.builder().setUnits(outputs).build());
     }

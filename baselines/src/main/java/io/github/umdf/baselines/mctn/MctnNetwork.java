@@ -66,9 +66,10 @@ public final class MctnNetwork extends BaselineNetwork {
         for (int k = 0; k < targets.size(); k++) {
             int in = k == 0 ? sharedDim : h;
             int out = k == 0 && config.cycle() ? sharedDim : schema.shape(targets.get(k)).dim();
-            encoders.add(addChildBlock("encoder" + (k + 1), new PackedRecurrence(PackedRecurrence.Cell.LSTM, in, h,
-                    config.bidirectional(), PackedRecurrence.Merge.SUM)));
-            decoders.add(addChildBlock("decoder" + (k + 1), new AttentionDecoder(h, h, out, config.inputFeeding(), config.dropout())));
+            encoders.add(addChildBlock("encoder" + (k + 1), PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM)
+                    .setInputDim(in).setHidden(h).optBidirectional(config.bidirectional()).optMerge(PackedRecurrence.Merge.SUM).build()));
+            decoders.add(addChildBlock("decoder" + (k + 1), AttentionDecoder.builder().setMemoryDim(h).setHidden(h).setOutputDim(out)
+                    .optInputFeeding(config.inputFeeding()).optDropout(config.dropout()).build()));
         }
         this.head = addChildBlock("head", new AttentiveRegressionHead(h, config.regressionHiddenDim(), schema.outputSize()));
     }

@@ -38,8 +38,8 @@ public final class RecurrentSubnet extends AbstractBlock {
         this.inputDim = inputDim;
         this.hidden = hidden;
         this.dropout = dropout;
-        this.lstm = addChildBlock("lstm", new PackedRecurrence(PackedRecurrence.Cell.LSTM, inputDim, hidden, false,
-                PackedRecurrence.Merge.SUM));
+        this.lstm = addChildBlock("lstm", PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(inputDim)
+                .setHidden(hidden).build());
         this.linear = addChildBlock("linear", Linear.builder().setUnits(out).build());
     }
 

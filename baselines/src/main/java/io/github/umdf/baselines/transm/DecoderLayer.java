@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.CrossmodalAttention;
 import io.github.umdf.nn.block.FeedForward;
 import io.github.umdf.nn.ops.Layers;
@@ -27,6 +28,8 @@ import io.github.umdf.nn.ops.Layers;
  * 200 (text-vision) or 120 (text-audio) on {@code d = 100}, hence this block for the encoders too.
  * keras-multi-head applies its {@code attention_activation} (ReLU in TransModality) to the query,
  * key, value and output projections; {@link CrossmodalAttention} has linear projections.
+ *
+ * <p>Built as DJL's blocks are: {@code DecoderLayer.builder().setDim(100).setHeads(10).setFfnDim(200).optCrossAttention(true).build()}.
  */
 public final class DecoderLayer extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -40,23 +43,22 @@ public final class DecoderLayer extends AbstractBlock {
     private final FeedForward feedForward;
     private final LayerNorm feedForwardNorm;
 
-    /**
-     * @param dim            model dimension {@code d}
-     * @param heads          attention heads, dividing {@code d}
-     * @param ffnDim         feed-forward width {@code f}
-     * @param dropout        dropout on each sub-layer's output before its residual sum
-     * @param crossAttention whether the layer attends to encoder states (decoder) or not (encoder)
-     */
-    public DecoderLayer(int dim, int heads, int ffnDim, float dropout, boolean crossAttention) {
+    private DecoderLayer(Builder builder) {
         super(VERSION);
-        this.dim = dim;
-        this.dropout = dropout;
+        this.dim = builder.dim;
+        this.dropout = builder.dropout;
+        int heads = builder.heads;
         this.selfAttention = addChildBlock("selfAttention", new CrossmodalAttention(dim, heads, 0f));
         this.selfNorm = addChildBlock("selfNorm", LayerNorm.builder().axis(2).build());
-        this.crossAttention = crossAttention ? addChildBlock("crossAttention", new CrossmodalAttention(dim, heads, 0f)) : null;
-        this.crossNorm = crossAttention ? addChildBlock("crossNorm", LayerNorm.builder().axis(2).build()) : null;
-        this.feedForward = addChildBlock("feedForward", new FeedForward(dim, ffnDim, 0f));
+        this.crossAttention = builder.crossAttention ? addChildBlock("crossAttention", new CrossmodalAttention(dim, heads, 0f)) : null;
+        this.crossNorm = builder.crossAttention ? addChildBlock("crossNorm", LayerNorm.builder().axis(2).build()) : null;
+        this.feedForward = addChildBlock("feedForward", new FeedForward(dim, builder.ffnDim, 0f));
         this.feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
+    }
+
+    /** A builder: {@link Builder#setDim}, {@link Builder#setHeads} and {@link Builder#setFfnDim} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -103,5 +105,57 @@ public final class DecoderLayer extends AbstractBlock {
         }
         feedForward.initialize(manager, dataType, s);
         feedForwardNorm.initialize(manager, dataType, s);
+    }
+
+    /** The settings of a {@link DecoderLayer}. */
+    public static final class Builder {
+        private Integer dim;
+        private Integer heads;
+        private Integer ffnDim;
+        private float dropout;
+        private boolean crossAttention;
+
+        private Builder() {
+        }
+
+        /** The model dimension {@code d}; required. */
+        public Builder setDim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        /** The attention heads, dividing {@code d}; required. */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** The feed-forward width {@code f}; required. */
+        public Builder setFfnDim(int ffnDim) {
+            this.ffnDim = ffnDim;
+            return this;
+        }
+
+        /** Dropout on each sub-layer's output before its residual sum; default 0. */
+        public Builder optDropout(float rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        /** Whether the layer attends to encoder states (decoder) or not (encoder, the default). */
+        public Builder optCrossAttention(boolean crossAttention) {
+            this.crossAttention = crossAttention;
+            return this;
+        }
+
+        /** The layer; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public DecoderLayer build() {
+            String block = "DecoderLayer";
+            int d = BuilderChecks.positive(block, "setDim", dim);
+            BuilderChecks.heads(block, "setHeads", heads, d);
+            BuilderChecks.positive(block, "setFfnDim", ffnDim);
+            BuilderChecks.rate(block, "optDropout", dropout);
+            return new DecoderLayer(this);
+        }
     }
 }

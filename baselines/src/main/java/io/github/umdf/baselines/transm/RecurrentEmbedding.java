@@ -11,6 +11,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.baselines.PackedRecurrence;
+import io.github.umdf.nn.block.BuilderChecks;
 
 /**
  * TransModality's per-modality embedding ({@code transmodality.py}, {@code trans_modality}):
@@ -21,6 +22,9 @@ import io.github.umdf.baselines.PackedRecurrence;
  * {@code Masking}). The input dropout stands for the Keras GRU's {@code dropout=0.5}; Keras draws it
  * once per sequence, DJL per element, and the GRU's {@code recurrent_dropout=0.5} has no counterpart in
  * DJL's fused GRU.
+ *
+ * <p>Built as DJL's blocks are: {@code RecurrentEmbedding.builder().setInputDim(300).setUnits(300).setDim(100)
+ * .optInputDropout(0.5f).build()}.
  */
 public final class RecurrentEmbedding extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -32,23 +36,20 @@ public final class RecurrentEmbedding extends AbstractBlock {
     private final PackedRecurrence gru;
     private final Linear dense;
 
-    /**
-     * @param inputDim     the modality's features {@code d_m}
-     * @param units        GRU units per direction
-     * @param dim          embedding width
-     * @param inputDropout dropout on the GRU input
-     * @param rnnDropout   dropout on the GRU output
-     * @param denseDropout dropout on the embedding
-     */
-    public RecurrentEmbedding(int inputDim, int units, int dim, float inputDropout, float rnnDropout, float denseDropout) {
+    private RecurrentEmbedding(Builder builder) {
         super(VERSION);
-        this.inputDim = inputDim;
-        this.inputDropout = inputDropout;
-        this.rnnDropout = rnnDropout;
-        this.denseDropout = denseDropout;
-        this.gru = addChildBlock("gru", new PackedRecurrence(PackedRecurrence.Cell.GRU, inputDim, units, true,
-                PackedRecurrence.Merge.CONCAT));
-        this.dense = addChildBlock("dense", Linear.builder().setUnits(dim).build());
+        this.inputDim = builder.inputDim;
+        this.inputDropout = builder.inputDropout;
+        this.rnnDropout = builder.rnnDropout;
+        this.denseDropout = builder.denseDropout;
+        this.gru = addChildBlock("gru", PackedRecurrence.builder().setCell(PackedRecurrence.Cell.GRU).setInputDim(inputDim)
+                .setHidden(builder.units).optBidirectional(true).optMerge(PackedRecurrence.Merge.CONCAT).build());
+        this.dense = addChildBlock("dense", Linear.builder().setUnits(builder.dim).build());
+    }
+
+    /** A builder: {@link Builder#setInputDim}, {@link Builder#setUnits} and {@link Builder#setDim} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -81,5 +82,66 @@ public final class RecurrentEmbedding extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         gru.initialize(manager, dataType, new Shape(1, 1, inputDim));
         dense.initialize(manager, dataType, new Shape(1, 1, gru.outputDim()));
+    }
+
+    /** The settings of a {@link RecurrentEmbedding}. */
+    public static final class Builder {
+        private Integer inputDim;
+        private Integer units;
+        private Integer dim;
+        private float inputDropout;
+        private float rnnDropout;
+        private float denseDropout;
+
+        private Builder() {
+        }
+
+        /** The modality's features {@code d_m}; required. */
+        public Builder setInputDim(int inputDim) {
+            this.inputDim = inputDim;
+            return this;
+        }
+
+        /** GRU units per direction; required. */
+        public Builder setUnits(int units) {
+            this.units = units;
+            return this;
+        }
+
+        /** The embedding width; required. */
+        public Builder setDim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        /** Dropout on the GRU input; default 0. */
+        public Builder optInputDropout(float rate) {
+            this.inputDropout = rate;
+            return this;
+        }
+
+        /** Dropout on the GRU output; default 0. */
+        public Builder optRnnDropout(float rate) {
+            this.rnnDropout = rate;
+            return this;
+        }
+
+        /** Dropout on the embedding; default 0. */
+        public Builder optDenseDropout(float rate) {
+            this.denseDropout = rate;
+            return this;
+        }
+
+        /** The embedding; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public RecurrentEmbedding build() {
+            String block = "RecurrentEmbedding";
+            BuilderChecks.positive(block, "setInputDim", inputDim);
+            BuilderChecks.positive(block, "setUnits", units);
+            BuilderChecks.positive(block, "setDim", dim);
+            BuilderChecks.rate(block, "optInputDropout", inputDropout);
+            BuilderChecks.rate(block, "optRnnDropout", rnnDropout);
+            BuilderChecks.rate(block, "optDenseDropout", denseDropout);
+            return new RecurrentEmbedding(this);
+        }
     }
 }

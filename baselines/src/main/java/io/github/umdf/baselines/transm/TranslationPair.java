@@ -65,14 +65,19 @@ public final class TranslationPair extends AbstractBlock {
     public TranslationPair(TransmConfig config, int ffnDim, int sourceDim, int targetDim) {
         super(VERSION);
         this.dim = config.modelDim();
-        int h = config.heads();
-        float p = config.transformerDropout();
-        this.forwardEncoder = addChildBlock("forwardEncoder", new TransformerStack(config.encoderLayers(), dim, h, ffnDim, p, false));
-        this.forwardDecoder = addChildBlock("forwardDecoder", new TransformerStack(config.decoderLayers(), dim, h, ffnDim, p, true));
+        this.forwardEncoder = addChildBlock("forwardEncoder", stack(config, ffnDim, false));
+        this.forwardDecoder = addChildBlock("forwardDecoder", stack(config, ffnDim, true));
         this.forwardOutput = addChildBlock("forwardOutput", Linear.builder().setUnits(targetDim).build());
-        this.backwardEncoder = addChildBlock("backwardEncoder", new TransformerStack(config.encoderLayers(), dim, h, ffnDim, p, false));
-        this.backwardDecoder = addChildBlock("backwardDecoder", new TransformerStack(config.decoderLayers(), dim, h, ffnDim, p, true));
+        this.backwardEncoder = addChildBlock("backwardEncoder", stack(config, ffnDim, false));
+        this.backwardDecoder = addChildBlock("backwardDecoder", stack(config, ffnDim, true));
         this.backwardOutput = addChildBlock("backwardOutput", Linear.builder().setUnits(sourceDim).build());
+    }
+
+    /** An encoder stack (no cross-attention) or a decoder stack of the configured depth. */
+    private static TransformerStack stack(TransmConfig config, int ffnDim, boolean decoder) {
+        return TransformerStack.builder().setDepth(decoder ? config.decoderLayers() : config.encoderLayers())
+                .setDim(config.modelDim()).setHeads(config.heads()).setFfnDim(ffnDim).optDropout(config.transformerDropout())
+                .optCrossAttention(decoder).build();
     }
 
     /**

@@ -80,8 +80,9 @@ public final class TransmNetwork extends BaselineNetwork {
         int d = config.modelDim();
         this.fusedDim = d * (2 * targets.size() + modalities.size());
         for (Modality m : modalities) {
-            embeddings.put(m, addChildBlock("embedding_" + m.key(), new RecurrentEmbedding(schema.shape(m).dim(),
-                    config.gruUnits(), d, config.gruInputDropout(), config.rnnDropout(), config.denseDropout())));
+            embeddings.put(m, addChildBlock("embedding_" + m.key(), RecurrentEmbedding.builder().setInputDim(schema.shape(m).dim())
+                    .setUnits(config.gruUnits()).setDim(d).optInputDropout(config.gruInputDropout()).optRnnDropout(config.rnnDropout())
+                    .optDenseDropout(config.denseDropout()).build()));
         }
         for (Modality m : targets) {
             pairs.put(m, addChildBlock("pair_" + m.key(), new TranslationPair(config, config.ffnDim(m),
@@ -119,9 +120,9 @@ public final class TransmNetwork extends BaselineNetwork {
     }
 
     private static void addResampled(NDList fused, List<NDArray> fusedMasks, NDArray x, NDArray mask, int steps) {
-        NDArray[] r = TemporalResampler.resample(Resampling.ADAPTIVE_AVG_POOL, x, mask, steps);
-        fused.add(r[0]);
-        fusedMasks.add(r[1]);
+        TemporalResampler.Resampled r = TemporalResampler.resample(Resampling.ADAPTIVE_AVG_POOL, x, mask, steps);
+        fused.add(r.sequence());
+        fusedMasks.add(r.valid());
     }
 
     /** The output layer on the pooled fusion: {@code (B, out)}. */

@@ -17,6 +17,8 @@ import io.github.umdf.nn.ops.Layers;
  * {@code Y = X + drop(SelfAttention(LN(X))); out = Y + drop(FFN(LN(Y)))}. Written here because
  * DJL's {@code TransformerEncoderBlock} normalises with BatchNorm. Inputs {@code [x (B, T, D)]} or
  * {@code [x, keyMask (B, T)]}.
+ *
+ * <p>Built as DJL's blocks are: {@code EncoderLayer.builder().setDim(120).setHeads(10).optNorm(NormPlacement.PRE).build()}.
  */
 public final class EncoderLayer extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -29,27 +31,20 @@ public final class EncoderLayer extends AbstractBlock {
     private final FeedForward feedForward;
     private final LayerNorm feedForwardNorm;
 
-    /**
-     * @param dim         feature dimension {@code D}
-     * @param heads       attention heads (dividing {@code D})
-     * @param attnDropout dropout on attention weights
-     * @param reluDropout dropout inside the feed-forward network
-     * @param resDropout  dropout before each residual sum
-     */
-    public EncoderLayer(int dim, int heads, float attnDropout, float reluDropout, float resDropout) {
-        this(dim, heads, attnDropout, reluDropout, resDropout, NormPlacement.POST);
+    private EncoderLayer(Builder builder) {
+        super(VERSION);
+        this.dim = builder.dim;
+        this.norm = builder.norm;
+        this.resDropout = builder.residualDropout;
+        this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, builder.heads, builder.attentionDropout));
+        this.attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
+        this.feedForward = addChildBlock("feedForward", new FeedForward(dim, 4 * dim, builder.reluDropout));
+        this.feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
     }
 
-    /** A layer with the given norm placement; the other parameters as {@link #EncoderLayer(int, int, float, float, float)}. */
-    public EncoderLayer(int dim, int heads, float attnDropout, float reluDropout, float resDropout, NormPlacement norm) {
-        super(VERSION);
-        this.dim = dim;
-        this.norm = norm;
-        this.resDropout = resDropout;
-        this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, heads, attnDropout));
-        this.attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
-        this.feedForward = addChildBlock("feedForward", new FeedForward(dim, 4 * dim, reluDropout));
-        this.feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
+    /** A builder: {@link Builder#setDim} and {@link Builder#setHeads} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -87,5 +82,66 @@ public final class EncoderLayer extends AbstractBlock {
         attentionNorm.initialize(manager, dataType, s);
         feedForward.initialize(manager, dataType, s);
         feedForwardNorm.initialize(manager, dataType, s);
+    }
+
+    /** The settings of an {@link EncoderLayer}. */
+    public static final class Builder {
+        private Integer dim;
+        private Integer heads;
+        private float attentionDropout;
+        private float reluDropout;
+        private float residualDropout;
+        private NormPlacement norm = NormPlacement.POST;
+
+        private Builder() {
+        }
+
+        /** The feature dimension {@code D}; required. */
+        public Builder setDim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        /** The attention heads, dividing {@code D}; required. */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** Dropout on the attention weights; default 0. */
+        public Builder optAttentionDropout(float rate) {
+            this.attentionDropout = rate;
+            return this;
+        }
+
+        /** Dropout inside the feed-forward network; default 0. */
+        public Builder optReluDropout(float rate) {
+            this.reluDropout = rate;
+            return this;
+        }
+
+        /** Dropout before each residual sum; default 0. */
+        public Builder optResidualDropout(float rate) {
+            this.residualDropout = rate;
+            return this;
+        }
+
+        /** Post-norm (the default) or pre-norm. */
+        public Builder optNorm(NormPlacement norm) {
+            this.norm = norm;
+            return this;
+        }
+
+        /** The layer; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public EncoderLayer build() {
+            String block = "EncoderLayer";
+            int d = BuilderChecks.positive(block, "setDim", dim);
+            BuilderChecks.heads(block, "setHeads", heads, d);
+            BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
+            BuilderChecks.rate(block, "optReluDropout", reluDropout);
+            BuilderChecks.rate(block, "optResidualDropout", residualDropout);
+            BuilderChecks.required(block, "optNorm", "a norm placement", norm);
+            return new EncoderLayer(this);
+        }
     }
 }

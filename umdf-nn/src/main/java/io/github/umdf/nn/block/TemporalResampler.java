@@ -20,6 +20,15 @@ public final class TemporalResampler {
     private TemporalResampler() {
     }
 
+    /**
+     * A resampled sequence.
+     *
+     * @param sequence {@code y (B, T_out, D)}
+     * @param valid    {@code (B, T_out)} validity of the output steps, or null when every step is valid
+     */
+    public record Resampled(NDArray sequence, NDArray valid) {
+    }
+
     /** The resampling matrix, {@code T_out x T_in}, row-major. */
     public static float[] matrix(Resampling kind, int tOut, int tIn) {
         return CACHE.computeIfAbsent(kind + ":" + tOut + ":" + tIn, k -> compute(kind, tOut, tIn)).clone();
@@ -50,23 +59,23 @@ public final class TemporalResampler {
      * Resamples {@code x (B, T_in, D)} to {@code tOut} steps.
      *
      * @param valid {@code (B, T_in)} validity, or null when every frame is valid
-     * @return {@code [y (B, T_out, D), validOut (B, T_out) or null]}
+     * @return {@code y (B, T_out, D)} with its validity {@code (B, T_out)} (null when {@code valid} is null)
      */
-    public static NDArray[] resample(Resampling kind, NDArray x, NDArray valid, int tOut) {
+    public static Resampled resample(Resampling kind, NDArray x, NDArray valid, int tOut) {
         int tIn = (int) x.getShape().get(1);
         if (tIn == tOut) {
-            return new NDArray[] {x, valid};
+            return new Resampled(x, valid);
         }
         NDManager manager = x.getManager();
         float[] cached = CACHE.computeIfAbsent(kind + ":" + tOut + ":" + tIn, k -> compute(kind, tOut, tIn));
         NDArray p = manager.create(cached, new Shape(1, tOut, tIn));
         if (valid == null) {
-            return new NDArray[] {p.matMul(x), null};
+            return new Resampled(p.matMul(x), null);
         }
         NDArray m = valid.expandDims(2); // (B, T_in, 1)
         NDArray weight = p.matMul(m); // (B, T_out, 1)
         NDArray y = p.matMul(x.mul(m)).div(weight.maximum(1e-6f));
         NDArray validOut = weight.squeeze(2).gt(0f).toType(valid.getDataType(), false);
-        return new NDArray[] {y.mul(validOut.expandDims(2)), validOut};
+        return new Resampled(y.mul(validOut.expandDims(2)), validOut);
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * A stack of {@link EncoderLayer}s (SPEC D4: two layers, post-norm). Used for the joint
  * representation {@code H} and, inside DFIM, for {@code H̄}. Inputs {@code [x (B, T, D)]} or
- * {@code [x, keyMask (B, T)]}; output {@code [(B, T, D)]}.
+ * {@code [x, keyMask (B, T)]}; output {@code [(B, T, D)]}. A pre-norm stack ends with a LayerNorm.
+ *
+ * <p>Built as DJL's blocks are: {@code TransformerEncoder.builder().setDim(120).setHeads(10).setDepth(2).build()}.
  */
 public final class TransformerEncoder extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -25,27 +27,20 @@ public final class TransformerEncoder extends AbstractBlock {
     private final List<EncoderLayer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
 
-    /**
-     * @param dim         feature dimension
-     * @param heads       attention heads
-     * @param depth       number of layers
-     * @param attnDropout attention-weight dropout
-     * @param reluDropout feed-forward dropout
-     * @param resDropout  residual dropout
-     */
-    public TransformerEncoder(int dim, int heads, int depth, float attnDropout, float reluDropout, float resDropout) {
-        this(dim, heads, depth, attnDropout, reluDropout, resDropout, NormPlacement.POST);
+    private TransformerEncoder(Builder builder) {
+        super(VERSION);
+        this.dim = builder.dim;
+        for (int i = 0; i < builder.depth; i++) {
+            layers.add(addChildBlock("layer" + i, EncoderLayer.builder().setDim(dim).setHeads(builder.heads)
+                    .optAttentionDropout(builder.attentionDropout).optReluDropout(builder.reluDropout)
+                    .optResidualDropout(builder.residualDropout).optNorm(builder.norm).build()));
+        }
+        this.finalNorm = builder.norm == NormPlacement.PRE ? addChildBlock("finalNorm", LayerNorm.builder().axis(2).build()) : null;
     }
 
-    /** A post-norm or pre-norm stack; the other parameters as {@link #TransformerEncoder(int, int, int, float, float, float)}. */
-    public TransformerEncoder(int dim, int heads, int depth, float attnDropout, float reluDropout, float resDropout,
-                              NormPlacement norm) {
-        super(VERSION);
-        this.dim = dim;
-        for (int i = 0; i < depth; i++) {
-            layers.add(addChildBlock("layer" + i, new EncoderLayer(dim, heads, attnDropout, reluDropout, resDropout, norm)));
-        }
-        this.finalNorm = norm == NormPlacement.PRE ? addChildBlock("finalNorm", LayerNorm.builder().axis(2).build()) : null;
+    /** A builder: {@link Builder#setDim}, {@link Builder#setHeads} and {@link Builder#setDepth} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -74,6 +69,75 @@ public final class TransformerEncoder extends AbstractBlock {
         }
         if (finalNorm != null) {
             finalNorm.initialize(manager, dataType, new Shape(1, 1, dim));
+        }
+    }
+
+    /** The settings of a {@link TransformerEncoder}. */
+    public static final class Builder {
+        private Integer dim;
+        private Integer heads;
+        private Integer depth;
+        private float attentionDropout;
+        private float reluDropout;
+        private float residualDropout;
+        private NormPlacement norm = NormPlacement.POST;
+
+        private Builder() {
+        }
+
+        /** The feature dimension {@code D}; required. */
+        public Builder setDim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        /** The attention heads, dividing {@code D}; required. */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** The number of layers; required. */
+        public Builder setDepth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        /** Dropout on the attention weights; default 0. */
+        public Builder optAttentionDropout(float rate) {
+            this.attentionDropout = rate;
+            return this;
+        }
+
+        /** Dropout inside the feed-forward networks; default 0. */
+        public Builder optReluDropout(float rate) {
+            this.reluDropout = rate;
+            return this;
+        }
+
+        /** Dropout before each residual sum; default 0. */
+        public Builder optResidualDropout(float rate) {
+            this.residualDropout = rate;
+            return this;
+        }
+
+        /** Post-norm layers (the default) or pre-norm layers with a final LayerNorm. */
+        public Builder optNorm(NormPlacement norm) {
+            this.norm = norm;
+            return this;
+        }
+
+        /** The stack; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public TransformerEncoder build() {
+            String block = "TransformerEncoder";
+            int d = BuilderChecks.positive(block, "setDim", dim);
+            BuilderChecks.heads(block, "setHeads", heads, d);
+            BuilderChecks.positive(block, "setDepth", depth);
+            BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
+            BuilderChecks.rate(block, "optReluDropout", reluDropout);
+            BuilderChecks.rate(block, "optResidualDropout", residualDropout);
+            BuilderChecks.required(block, "optNorm", "a norm placement", norm);
+            return new TransformerEncoder(this);
         }
     }
 }

@@ -78,7 +78,7 @@ public final class DatasetSchema implements java.io.Serializable {
 
     /** Number of target values per sample: label count, or 1 for single-label (the class index). */
     public int targetSize() {
-        return task == Task.SINGLE_LABEL ? 1 : labelNames.size();
+        return task.targetSize(labelNames.size());
     }
 
     /** Number of network outputs: label count for every task (K logits for single-label). */

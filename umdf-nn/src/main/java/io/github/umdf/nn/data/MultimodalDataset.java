@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A data set with its three splits, its {@link DatasetSchema}, where it came from and what loading
@@ -80,27 +81,9 @@ public final class MultimodalDataset {
             if (!Float.isFinite(y)) {
                 throw InvalidDataException.of(file, split, "label", "finite label values", y + " in sample '" + s.id() + "'");
             }
-            switch (schema.task()) {
-                case REGRESSION:
-                    if (schema.labelMin().isPresent() && (y < schema.labelMin().getAsDouble() || y > schema.labelMax().getAsDouble())) {
-                        throw InvalidDataException.of(file, split, "label", "values in [" + schema.labelMin().getAsDouble() + ", "
-                                + schema.labelMax().getAsDouble() + "]", y + " in sample '" + s.id() + "'");
-                    }
-                    break;
-                case SINGLE_LABEL:
-                    if (y != Math.rint(y) || y < 0 || y >= schema.labelNames().size()) {
-                        throw InvalidDataException.of(file, split, "label", "a class index in [0, " + schema.labelNames().size() + ")",
-                                y + " in sample '" + s.id() + "'");
-                    }
-                    break;
-                case MULTI_LABEL:
-                    if (y != 0f && y != 1f) {
-                        throw InvalidDataException.of(file, split, "label", "0 or 1 for label '" + schema.labelNames().get(k) + "'",
-                                y + " in sample '" + s.id() + "'");
-                    }
-                    break;
-                default:
-                    throw new IllegalStateException();
+            Optional<String> expected = schema.task().expectedTarget(schema, k, y);
+            if (expected.isPresent()) {
+                throw InvalidDataException.of(file, split, "label", expected.get(), y + " in sample '" + s.id() + "'");
             }
         }
     }

@@ -30,22 +30,7 @@ public final class TaskLoss {
      * @param targets {@code (n, K)}: values, the class index (single-label, K = 1) or 0/1 per label
      */
     public static NDArray task(Task task, RegressionLoss regression, NDArray outputs, NDArray targets) {
-        switch (task) {
-            case REGRESSION:
-                NDArray diff = outputs.sub(targets);
-                return regression == RegressionLoss.L1 ? diff.abs().mean() : diff.square().mean();
-            case SINGLE_LABEL: {
-                NDArray logp = outputs.logSoftmax(-1);
-                NDArray onehot = targets.squeeze(1).toType(DataType.INT64, false).oneHot((int) outputs.getShape().get(1))
-                        .toType(DataType.FLOAT32, false);
-                return logp.mul(onehot).sum(new int[] {1}).mean().neg();
-            }
-            case MULTI_LABEL:
-                // log(1 + e^z) − y z, stable: max(z, 0) − y z + log(1 + e^{−|z|})
-                return Scalars.maximum(outputs, 0f).sub(outputs.mul(targets)).add(outputs.abs().neg().exp().add(1f).log()).mean();
-            default:
-                throw new IllegalStateException("Unknown task " + task);
-        }
+        return Objective.of(task).task(regression, outputs, targets);
     }
 
     /**
@@ -54,15 +39,61 @@ public final class TaskLoss {
      * sigmoid two-way distributions for multi-label.
      */
     public static NDArray logitsDiscrepancy(Task task, NDArray outputsA, NDArray outputsB) {
-        switch (task) {
-            case REGRESSION:
+        return Objective.of(task).logitsDiscrepancy(outputsA, outputsB);
+    }
+
+    /** The DJL side of each task: its task loss and its logits discrepancy. */
+    private enum Objective {
+        REGRESSION {
+            @Override
+            NDArray task(RegressionLoss regression, NDArray outputs, NDArray targets) {
+                NDArray diff = outputs.sub(targets);
+                return regression == RegressionLoss.L1 ? diff.abs().mean() : diff.square().mean();
+            }
+
+            @Override
+            NDArray logitsDiscrepancy(NDArray outputsA, NDArray outputsB) {
                 return outputsA.sub(outputsB).square().mean();
-            case SINGLE_LABEL:
+            }
+        },
+        SINGLE_LABEL {
+            @Override
+            NDArray task(RegressionLoss regression, NDArray outputs, NDArray targets) {
+                NDArray logp = outputs.logSoftmax(-1);
+                NDArray onehot = targets.squeeze(1).toType(DataType.INT64, false).oneHot((int) outputs.getShape().get(1))
+                        .toType(DataType.FLOAT32, false);
+                return logp.mul(onehot).sum(new int[] {1}).mean().neg();
+            }
+
+            @Override
+            NDArray logitsDiscrepancy(NDArray outputsA, NDArray outputsB) {
                 return JensenShannon.softmaxLogits(outputsA, outputsB);
-            case MULTI_LABEL:
+            }
+        },
+        MULTI_LABEL {
+            @Override
+            NDArray task(RegressionLoss regression, NDArray outputs, NDArray targets) {
+                // log(1 + e^z) − y z, stable: max(z, 0) − y z + log(1 + e^{−|z|})
+                return Scalars.maximum(outputs, 0f).sub(outputs.mul(targets)).add(outputs.abs().neg().exp().add(1f).log()).mean();
+            }
+
+            @Override
+            NDArray logitsDiscrepancy(NDArray outputsA, NDArray outputsB) {
                 return JensenShannon.sigmoidLogits(outputsA, outputsB);
-            default:
-                throw new IllegalStateException("Unknown task " + task);
+            }
+        };
+
+        /** The objective of a task: the one place that maps a {@link Task} to its DJL losses. */
+        static Objective of(Task task) {
+            return switch (task) {
+                case REGRESSION -> REGRESSION;
+                case SINGLE_LABEL -> SINGLE_LABEL;
+                case MULTI_LABEL -> MULTI_LABEL;
+            };
         }
+
+        abstract NDArray task(RegressionLoss regression, NDArray outputs, NDArray targets);
+
+        abstract NDArray logitsDiscrepancy(NDArray outputsA, NDArray outputsB);
     }
 }

@@ -6,6 +6,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.umdf.nn.data.DatasetSchema;
 
+import java.util.Map;
+
 /**
  * A network built for one data set, as the one training loop and the evaluation protocol use it.
  * UMDF, its ablations and every baseline implement it; nothing else about a model is needed to
@@ -42,16 +44,12 @@ public interface NetworkModel {
     }
 
     /**
-     * Number of parameters per component (top-level child block), in network order. Networks may
+     * Number of parameters per component, in network order: by default one entry per top-level child
+     * block of {@link #block()}, named as it was added ({@link ParameterCounts#byChild}). Networks may
      * give a finer breakdown.
      */
-    default java.util.Map<String, Long> parameterCounts() {
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block().getParameters()) {
-            String name = p.getKey().replaceAll("(^|_)\\d\\d", "$1");
-            counts.merge(name.split("_")[0], p.getValue().getArray().size(), Long::sum);
-        }
-        return counts;
+    default Map<String, Long> parameterCounts() {
+        return ParameterCounts.byChild(block());
     }
 
     /** Predictions {@code (N, out)} in evaluation mode: regression values or logits. */

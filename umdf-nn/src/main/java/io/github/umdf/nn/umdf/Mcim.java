@@ -9,13 +9,16 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.ModalityProjection;
 import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.data.Modality;
+import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +26,16 @@ import java.util.Map;
  * The Multi-grained Crossmodal Interaction Module: per modality a {@link ModalityProjection} to
  * {@code Z_m}, then {@code D} stacked {@link McimLayer}s per target modality (paper section
  * "Multi-grained Crossmodal Interaction Module"). Modalities are addressed by name; the module
- * works with the modalities the data set has (three in the paper).
+ * works with the modalities the data set has (three in the paper), in canonical order whatever order
+ * they are added in: child blocks {@code projection_<m>}, {@code layer<l>_<m>} and, pre-norm,
+ * {@code finalNorm_<m>}.
  *
  * <p>Keys and values follow {@link KeySource} (SPEC D1). Concatenation order of a key source does
  * not change attention (a weighted sum over keys), so each pair source {@code [Z_m; Z_o]} is built
  * once and shared by both of its targets.
+ *
+ * <p>Built as DJL's blocks are: {@code Mcim.builder().addModality(Modality.LANGUAGE, 300).addModality(Modality.AUDIO, 5)
+ * .setDim(40).setHeads(10).setDepth(4).build()}.
  */
 public final class Mcim extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -39,47 +47,38 @@ public final class Mcim extends AbstractBlock {
     private final List<EnumMap<Modality, McimLayer>> layers = new ArrayList<>();
     private final EnumMap<Modality, LayerNorm> finalNorms = new EnumMap<>(Modality.class);
 
-    /**
-     * @param inputDims     feature dimension per modality of the data set
-     * @param dim           model dimension {@code d}
-     * @param heads         attention heads
-     * @param depth         number of stacked layers {@code D}
-     * @param kernel        projection kernel size
-     * @param crossmodal    false for the "without MCIM" ablation
-     * @param keySource     SPEC D1
-     * @param embedDropout  dropout after the projection
-     * @param attnDropout   attention-weight dropout per target modality
-     * @param reluDropout   feed-forward dropout
-     * @param resDropout    residual dropout
-     * @param norm          post-norm, or pre-norm with a final LayerNorm per modality after the stack
-     */
-    public Mcim(Map<Modality, Integer> inputDims, int dim, int heads, int depth, int kernel, boolean crossmodal,
-                KeySource keySource, float embedDropout, Map<Modality, Float> attnDropout, float reluDropout,
-                float resDropout, NormPlacement norm) {
+    private Mcim(Builder builder) {
         super(VERSION);
-        if (depth < 1) {
-            throw new IllegalArgumentException("Expected at least one MCIM layer, found " + depth);
-        }
-        this.modalities = new ArrayList<>(new EnumMap<>(inputDims).keySet());
-        this.dim = dim;
-        this.keySource = keySource;
+        this.modalities = new ArrayList<>(builder.inputDims.keySet());
+        this.dim = builder.dim;
+        this.keySource = builder.keySource;
         for (Modality m : modalities) {
             projections.put(m, addChildBlock("projection_" + m.key(),
-                    new ModalityProjection(inputDims.get(m), dim, kernel, embedDropout)));
+                    new ModalityProjection(builder.inputDims.get(m), dim, builder.projectionKernel, builder.embedDropout)));
         }
-        for (int l = 0; l < depth; l++) {
+        for (int l = 0; l < builder.depth; l++) {
             EnumMap<Modality, McimLayer> perTarget = new EnumMap<>(Modality.class);
             for (Modality m : modalities) {
-                perTarget.put(m, addChildBlock("layer" + l + "_" + m.key(), new McimLayer(dim, heads,
-                        modalities.size() - 1, crossmodal, attnDropout.getOrDefault(m, 0f), reluDropout, resDropout, norm)));
+                perTarget.put(m, addChildBlock("layer" + l + "_" + m.key(), McimLayer.builder().setDim(dim).setHeads(builder.heads)
+                        .setTarget(m).setModalities(modalities).optCrossmodal(builder.crossmodal)
+                        .optAttentionDropout(builder.attentionDropout.getOrDefault(m, 0f)).optReluDropout(builder.reluDropout)
+                        .optResidualDropout(builder.residualDropout).optNorm(builder.norm).build()));
             }
             layers.add(perTarget);
         }
-        if (norm == NormPlacement.PRE) {
+        if (builder.norm == NormPlacement.PRE) {
             for (Modality m : modalities) {
                 finalNorms.put(m, addChildBlock("finalNorm_" + m.key(), LayerNorm.builder().axis(2).build()));
             }
         }
+    }
+
+    /**
+     * A builder: at least one {@link Builder#addModality}, {@link Builder#setDim}, {@link Builder#setHeads}
+     * and {@link Builder#setDepth} are required.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -101,12 +100,12 @@ public final class Mcim extends AbstractBlock {
             Sources src = low != null ? low : new Sources(x, keyMasks);
             EnumMap<Modality, NDArray> next = new EnumMap<>(Modality.class);
             for (Modality m : modalities) {
-                List<NDArray> fineSources = new ArrayList<>();
-                List<NDArray> fineMasks = new ArrayList<>();
+                EnumMap<Modality, NDArray> fineSources = new EnumMap<>(Modality.class);
+                EnumMap<Modality, NDArray> fineMasks = new EnumMap<>(Modality.class);
                 for (Modality o : modalities) {
                     if (o != m) {
-                        fineSources.add(src.pair(m, o));
-                        fineMasks.add(src.pairMask(m, o));
+                        fineSources.put(o, src.pair(m, o));
+                        fineMasks.put(o, src.pairMask(m, o));
                     }
                 }
                 next.put(m, layer.get(m).forward(ps, x.get(m), keyMasks.get(m), src.all, src.allMask, fineSources,
@@ -202,8 +201,143 @@ public final class Mcim extends AbstractBlock {
         }
     }
 
+    /**
+     * Number of parameters per component, in the order the module adds them: {@code projection.<modality>}
+     * per modality, then the layers' sub-layers summed over layers and target modalities by kind
+     * ({@link McimLayer#parameterCounts()}), the final LayerNorms of a pre-norm stack counted with
+     * {@code layerNorm}.
+     */
+    public Map<String, Long> parameterCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Modality m : modalities) {
+            counts.put("projection." + m.key(), ParameterCounts.of(projections.get(m)));
+        }
+        for (EnumMap<Modality, McimLayer> layer : layers) {
+            for (McimLayer l : layer.values()) {
+                l.parameterCounts().forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+            }
+        }
+        for (LayerNorm n : finalNorms.values()) {
+            counts.merge("layerNorm", ParameterCounts.of(n), Long::sum);
+        }
+        return counts;
+    }
+
     /** The modalities, in canonical order. */
     public List<Modality> modalities() {
         return java.util.Collections.unmodifiableList(modalities);
+    }
+
+    /** The settings of an {@link Mcim}. */
+    public static final class Builder {
+        private final EnumMap<Modality, Integer> inputDims = new EnumMap<>(Modality.class);
+        private final List<Modality> added = new ArrayList<>();
+        private Integer dim;
+        private Integer heads;
+        private Integer depth;
+        private int projectionKernel = 3;
+        private boolean crossmodal = true;
+        private KeySource keySource = KeySource.LOW_LEVEL;
+        private float embedDropout;
+        private final EnumMap<Modality, Float> attentionDropout = new EnumMap<>(Modality.class);
+        private float reluDropout;
+        private float residualDropout;
+        private NormPlacement norm = NormPlacement.POST;
+
+        private Builder() {
+        }
+
+        /** A modality of the data set with its feature dimension {@code d_m}; at least one is required, each once. */
+        public Builder addModality(Modality modality, int inputDim) {
+            added.add(modality);
+            inputDims.put(modality, inputDim);
+            return this;
+        }
+
+        /** The model dimension {@code d}; required. */
+        public Builder setDim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        /** The attention heads, dividing {@code d}; required. */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** The number of stacked layers {@code D}; required. */
+        public Builder setDepth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        /** The temporal kernel of the projections (odd); default 3, the paper's. */
+        public Builder optProjectionKernel(int kernel) {
+            this.projectionKernel = kernel;
+            return this;
+        }
+
+        /** False for the "without MCIM" ablation (self-attention only); default true. */
+        public Builder optCrossmodal(boolean crossmodal) {
+            this.crossmodal = crossmodal;
+            return this;
+        }
+
+        /** Where keys and values come from (SPEC D1); default {@link KeySource#LOW_LEVEL}. */
+        public Builder optKeySource(KeySource keySource) {
+            this.keySource = keySource;
+            return this;
+        }
+
+        /** Dropout after the projection; default 0. */
+        public Builder optEmbedDropout(float rate) {
+            this.embedDropout = rate;
+            return this;
+        }
+
+        /** Attention-weight dropout of the layers whose target is {@code modality}; default 0. */
+        public Builder optAttentionDropout(Modality modality, float rate) {
+            this.attentionDropout.put(modality, rate);
+            return this;
+        }
+
+        /** Feed-forward dropout; default 0. */
+        public Builder optReluDropout(float rate) {
+            this.reluDropout = rate;
+            return this;
+        }
+
+        /** Residual dropout; default 0. */
+        public Builder optResidualDropout(float rate) {
+            this.residualDropout = rate;
+            return this;
+        }
+
+        /** Post-norm (the default), or pre-norm with a final LayerNorm per modality after the stack. */
+        public Builder optNorm(NormPlacement norm) {
+            this.norm = norm;
+            return this;
+        }
+
+        /** The module; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
+        public Mcim build() {
+            String block = "Mcim";
+            BuilderChecks.check(!inputDims.isEmpty(), block, "addModality", "at least one modality", "none");
+            BuilderChecks.check(added.size() == inputDims.size(), block, "addModality", "each modality once", added);
+            inputDims.forEach((m, d) -> BuilderChecks.check(d != null && d > 0, block, "addModality",
+                    "a positive feature dimension for " + m.key(), d));
+            int d = BuilderChecks.positive(block, "setDim", dim);
+            BuilderChecks.heads(block, "setHeads", heads, d);
+            BuilderChecks.positive(block, "setDepth", depth);
+            BuilderChecks.oddKernel(block, "optProjectionKernel", projectionKernel);
+            BuilderChecks.required(block, "optKeySource", "a key source", keySource);
+            BuilderChecks.rate(block, "optEmbedDropout", embedDropout);
+            attentionDropout.values().forEach(p -> BuilderChecks.rate(block, "optAttentionDropout", p));
+            BuilderChecks.rate(block, "optReluDropout", reluDropout);
+            BuilderChecks.rate(block, "optResidualDropout", residualDropout);
+            BuilderChecks.required(block, "optNorm", "a norm placement", norm);
+            return new Mcim(this);
+        }
     }
 }

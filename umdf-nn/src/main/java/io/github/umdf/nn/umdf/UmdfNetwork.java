@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.block.PredictionHead;
 import io.github.umdf.nn.block.TemporalResampler;
@@ -16,6 +18,7 @@ import io.github.umdf.nn.block.TransformerEncoder;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.model.ModalityInputs;
+import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
 import io.github.umdf.nn.umdf.ConcatFusion;
 import io.github.umdf.nn.umdf.Dfim;
@@ -81,27 +84,32 @@ public final class UmdfNetwork extends AbstractBlock {
         this.modalities = new ArrayList<>(schema.modalities());
         this.reference = schema.has(Modality.LANGUAGE) ? Modality.LANGUAGE : modalities.get(0);
         this.jointDim = config.jointDim(schema);
-        Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
-        Map<Modality, Float> attn = new EnumMap<>(Modality.class);
+        Mcim.Builder mcimBuilder = Mcim.builder();
         for (Modality m : modalities) {
-            dims.put(m, schema.shape(m).dim());
+            mcimBuilder.addModality(m, schema.shape(m).dim());
         }
-        attn.put(Modality.LANGUAGE, config.attnDropoutLanguage());
-        attn.put(Modality.AUDIO, config.attnDropoutAudio());
-        attn.put(Modality.VISION, config.attnDropoutVision());
         int encoderHeads = config.encoderHeads(schema);
-        this.mcim = addChildBlock("mcim", new Mcim(dims, config.modelDim(), config.heads(), config.depth(),
-                config.projectionKernel(), config.useMcim(), config.keySource(), config.embedDropout(), attn,
-                config.reluDropout(), config.resDropout(), config.norm()));
-        this.jointEncoder = addChildBlock("jointEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
+        this.mcim = addChildBlock("mcim", mcimBuilder.setDim(config.modelDim()).setHeads(config.heads()).setDepth(config.depth())
+                .optProjectionKernel(config.projectionKernel()).optCrossmodal(config.useMcim()).optKeySource(config.keySource())
+                .optEmbedDropout(config.embedDropout())
+                .optAttentionDropout(Modality.LANGUAGE, config.attnDropoutLanguage())
+                .optAttentionDropout(Modality.AUDIO, config.attnDropoutAudio())
+                .optAttentionDropout(Modality.VISION, config.attnDropoutVision())
+                .optReluDropout(config.reluDropout()).optResidualDropout(config.resDropout()).optNorm(config.norm()).build());
+        this.jointEncoder = addChildBlock("jointEncoder", encoder(config, encoderHeads));
         this.fusion = config.useDfim()
                 ? addChildBlock("dfim", new Dfim(jointDim, config.gateKernel()))
                 : addChildBlock("concatFusion", new ConcatFusion(jointDim));
-        this.fusedEncoder = addChildBlock("fusedEncoder", new TransformerEncoder(jointDim, encoderHeads,
-                config.encoderLayers(), config.encoderAttnDropout(), config.reluDropout(), config.resDropout(), config.norm()));
+        this.fusedEncoder = addChildBlock("fusedEncoder", encoder(config, encoderHeads));
         this.head = addChildBlock("predictionHead", new PredictionHead(jointDim, schema.outputSize(), config.outDropout()));
         this.logitsHead = addChildBlock("logitsHead", Linear.builder().setUnits(schema.outputSize()).build());
+    }
+
+    /** A transformer encoder over the joint width: {@code H}'s and {@code H̄}'s. */
+    private TransformerEncoder encoder(UmdfConfig config, int heads) {
+        return TransformerEncoder.builder().setDim(jointDim).setHeads(heads).setDepth(config.encoderLayers())
+                .optAttentionDropout(config.encoderAttnDropout()).optReluDropout(config.reluDropout())
+                .optResidualDropout(config.resDropout()).optNorm(config.norm()).build();
     }
 
     /** MCIM and the joint encoder: {@code H} with its validity and last valid step. */
@@ -122,10 +130,10 @@ public final class UmdfNetwork extends AbstractBlock {
         boolean allValid = true;
         List<NDArray> valids = new ArrayList<>();
         for (Modality m : modalities) {
-            NDArray[] r = TemporalResampler.resample(config.resampling(), zh.get(m), in.valid(m), tRef);
-            parts.add(r[0]);
-            valids.add(r[1]);
-            allValid &= r[1] == null;
+            TemporalResampler.Resampled r = TemporalResampler.resample(config.resampling(), zh.get(m), in.valid(m), tRef);
+            parts.add(r.sequence());
+            valids.add(r.valid());
+            allValid &= r.valid() == null;
         }
         NDArray joint = NDArrays.concat(parts, 2); // (N, T_ref, |M| d)
         if (!allValid) {
@@ -159,31 +167,20 @@ public final class UmdfNetwork extends AbstractBlock {
         return fusion;
     }
 
-    /** Number of parameters per component, in network order. */
+    /**
+     * Number of parameters per component, in network order: one entry per child block named as it was
+     * added, MCIM broken down by {@link Mcim#parameterCounts()} under {@code mcim.}.
+     */
     public Map<String, Long> parameterCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        getParameters().forEach(p -> {
-            String name = p.getKey();
-            String component = componentOf(name);
-            counts.merge(component, p.getValue().getArray().size(), Long::sum);
-        });
-        return counts;
-    }
-
-    private static String componentOf(String parameterName) {
-        String[] parts = parameterName.replaceAll("(^|_)\\d\\d", "$1").split("_");
-        if (parts[0].equals("mcim") && parts.length > 1) {
-            if (parts[1].equals("projection")) {
-                return "mcim.projection." + parts[2];
+        for (Pair<String, Block> child : ParameterCounts.children(this)) {
+            if (child.getValue() == mcim) {
+                mcim.parameterCounts().forEach((component, n) -> counts.merge(child.getKey() + "." + component, n, Long::sum));
+            } else {
+                counts.merge(child.getKey(), ParameterCounts.of(child.getValue()), Long::sum);
             }
-            // mcim_layer<l>_<modality>_<child>_...
-            String child = parts.length > 3 ? parts[3] : "";
-            String kind = child.startsWith("coarse") && child.contains("Attention") ? "coarseAttention"
-                    : child.startsWith("fine") && child.contains("Attention") ? "fineAttention"
-                    : child.startsWith("feedForward") && !child.endsWith("Norm") ? "feedForward" : "layerNorm";
-            return "mcim." + kind;
         }
-        return parts[0];
+        return counts;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.github.umdf.tools.cli;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.tools.protocol.ResultTables;
-import io.github.umdf.tools.report.MetricColumn;
 import io.github.umdf.tools.report.TableFormat;
 import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.evaluation.EvaluationCondition;
@@ -13,6 +12,7 @@ import io.github.umdf.tribuo.evaluation.ProtocolEvaluator;
 import io.github.umdf.tribuo.evaluation.ProtocolKind;
 import io.github.umdf.tribuo.evaluation.RateRange;
 import io.github.umdf.tribuo.evaluation.ResultsJson;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private Integer evaluate(MultimodalModel<?> model, MultimodalDataset ds, List<MetricColumn> columns) throws Exception {
+    private Integer evaluate(MultimodalModel<?> model, MultimodalDataset ds, List<Metric> columns) throws Exception {
         String modelName = name != null ? name : model.spec().family();
         String dataset = data.spec().name();
         List<EvaluationCondition> conditions = ProtocolKind.parse(protocol).conditions(ds.schema().modalities(), RateRange.parse(rates));

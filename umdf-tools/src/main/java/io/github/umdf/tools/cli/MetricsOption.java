@@ -2,21 +2,25 @@ package io.github.umdf.tools.cli;
 
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.tools.protocol.ResultTables;
-import io.github.umdf.tools.report.MetricColumn;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** {@code --metrics}: the columns of the printed and written tables ({@code evaluate}, {@code experiment}, {@code ablate}). */
+/**
+ * {@code --metrics}: the columns of the printed and written tables ({@code evaluate}, {@code experiment},
+ * {@code ablate}). Its help lists the keys and defaults of every task from {@link Metric}, through the
+ * resource bundle {@link MetricsHelp}.
+ */
+@Command(resourceBundle = "io.github.umdf.tools.cli.MetricsHelp")
 final class MetricsOption {
-    @Option(names = "--metrics", split = ",", paramLabel = "KEY",
-            description = "Table columns. Regression: mae,corr,acc7,acc5,acc2_has0,f1_has0,acc2_non0,f1_non0 "
-                    + "(default: mae,f1_non0, the paper's Table 1); single-label: acc,f1 (default: both); multi-label: acc,f1 "
-                    + "per emotion (default: f1). RESULTS.json always holds every metric.")
+    @Option(names = "--metrics", split = ",", paramLabel = "KEY", descriptionKey = MetricsHelp.KEY,
+            description = "Table columns, by metric key (the keys of each task are in the library's Metric enum).")
     List<String> keys = List.of();
 
-    /** The columns for a task; fails on a key the task does not have. */
-    List<MetricColumn> columns(Task task) {
+    /** The columns for a task; fails on a key the task does not have, listing the ones it has. */
+    List<Metric> columns(Task task) {
         return ResultTables.columns(task, keys);
     }
 }

@@ -7,6 +7,7 @@ import io.github.umdf.nn.data.ModalityShape;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
+import io.github.umdf.nn.data.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,46 +80,39 @@ public final class DatasetSummary {
             return "none";
         }
         List<String> names = ds.schema().labelNames();
-        switch (ds.schema().task()) {
-            case REGRESSION: {
-                StringBuilder sb = new StringBuilder();
-                for (int k = 0; k < ds.schema().targetSize(); k++) {
-                    double sum = 0;
-                    double sq = 0;
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    int zeros = 0;
-                    for (MultimodalSample s : samples) {
-                        double y = s.target(k);
-                        sum += y;
-                        sq += y * y;
-                        min = Math.min(min, y);
-                        max = Math.max(max, y);
-                        zeros += y == 0 ? 1 : 0;
-                    }
-                    int n = samples.size();
-                    double mean = sum / n;
-                    double std = Math.sqrt(Math.max(0, (sq - n * mean * mean) / Math.max(1, n - 1)));
-                    sb.append(String.format(Locale.ROOT, "%s mean %.3f std %.3f min %.2f max %.2f, exact zeros %d (%.1f%%)",
-                            names.get(k), mean, std, min, max, zeros, 100.0 * zeros / n));
+        Task task = ds.schema().task();
+        if (task == Task.REGRESSION) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < ds.schema().targetSize(); k++) {
+                double sum = 0;
+                double sq = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                int zeros = 0;
+                for (MultimodalSample s : samples) {
+                    double y = s.target(k);
+                    sum += y;
+                    sq += y * y;
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                    zeros += y == 0 ? 1 : 0;
                 }
-                return sb.toString();
+                int n = samples.size();
+                double mean = sum / n;
+                double std = Math.sqrt(Math.max(0, (sq - n * mean * mean) / Math.max(1, n - 1)));
+                sb.append(String.format(Locale.ROOT, "%s mean %.3f std %.3f min %.2f max %.2f, exact zeros %d (%.1f%%)",
+                        names.get(k), mean, std, min, max, zeros, 100.0 * zeros / n));
             }
-            case SINGLE_LABEL: {
-                int[] counts = new int[names.size()];
-                samples.forEach(s -> counts[(int) s.target(0)]++);
-                return counts(names, counts, samples.size());
-            }
-            default: {
-                int[] counts = new int[names.size()];
-                samples.forEach(s -> {
-                    for (int k = 0; k < names.size(); k++) {
-                        counts[k] += s.target(k) > 0 ? 1 : 0;
-                    }
-                });
-                return counts(names, counts, samples.size());
+            return sb.toString();
+        }
+        int[] counts = new int[names.size()];
+        for (MultimodalSample s : samples) {
+            float[] target = s.target();
+            for (int k = 0; k < names.size(); k++) {
+                counts[k] += task.hasLabel(target, k) ? 1 : 0;
             }
         }
+        return counts(names, counts, samples.size());
     }
 
     private static String counts(List<String> names, int[] counts, int n) {

@@ -1,5 +1,8 @@
 package io.github.umdf.tools.report;
 
+import io.github.umdf.nn.data.Task;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,8 +15,8 @@ import java.util.stream.Collectors;
  * What both table builders share: the data set, models (row order), metric columns, optional row
  * labels, and the notes on seeds, the std convention and the metrics.
  *
- * <p>Defaults: metrics MAE and F1 (Non0, x100) as in the paper's Table 1, or per-label F1 (x100)
- * when row labels are given, as in Table 2.
+ * <p>Defaults: the {@link Metric#defaults(Task)} of regression, MAE and F1 (Non0, x100) as in the
+ * paper's Table 1, or of multi-label data, per-label F1 (x100), when row labels are given, as in Table 2.
  *
  * @param <B> the concrete builder
  */
@@ -22,7 +25,7 @@ public abstract class AbstractTableBuilder<B extends AbstractTableBuilder<B>> {
     private String title;
     private String dataset;
     private List<String> models;
-    private List<MetricColumn> metrics;
+    private List<Metric> metrics;
     private List<String> labels;
     private String labelHeader = "Emotion";
 
@@ -62,13 +65,13 @@ public abstract class AbstractTableBuilder<B extends AbstractTableBuilder<B>> {
     }
 
     /** The metric columns under each group. */
-    public B metrics(MetricColumn... metrics) {
+    public B metrics(Metric... metrics) {
         this.metrics = List.of(metrics);
         return self();
     }
 
     /** The metric columns under each group. */
-    public B metrics(List<MetricColumn> metrics) {
+    public B metrics(List<Metric> metrics) {
         this.metrics = List.copyOf(metrics);
         return self();
     }
@@ -106,19 +109,19 @@ public abstract class AbstractTableBuilder<B extends AbstractTableBuilder<B>> {
         return models;
     }
 
-    List<MetricColumn> metricColumns() {
+    List<Metric> metricColumns() {
         if (metrics != null) {
             if (metrics.isEmpty()) {
                 throw new IllegalStateException("no metric columns given");
             }
-            for (MetricColumn m : metrics) {
+            for (Metric m : metrics) {
                 if (m.perLabel() && labels == null) {
-                    m.key(null); // throws, naming the metric
+                    m.resultKey(null); // throws, naming the metric
                 }
             }
             return metrics;
         }
-        return labels == null ? List.of(MetricColumn.MAE, MetricColumn.F1_NON0) : List.of(MetricColumn.LABEL_F1);
+        return Metric.defaults(labels == null ? Task.REGRESSION : Task.MULTI_LABEL);
     }
 
     /** The row labels, or a single null for tables without labels. */
@@ -141,7 +144,7 @@ public abstract class AbstractTableBuilder<B extends AbstractTableBuilder<B>> {
     }
 
     /** A value cell from per-seed values (unscaled), or MISSING when there are none; records seeds for the notes. */
-    Cell cell(SortedMap<Long, Double> perSeed, MetricColumn metric) {
+    Cell cell(SortedMap<Long, Double> perSeed, Metric metric) {
         if (perSeed.isEmpty()) {
             return Cell.MISSING;
         }
@@ -169,7 +172,7 @@ public abstract class AbstractTableBuilder<B extends AbstractTableBuilder<B>> {
                         + " for n = 1.");
             }
         }
-        notes.add(metricColumns().stream().map(MetricColumn::description).filter(d -> !d.isEmpty())
+        notes.add(metricColumns().stream().map(Metric::description).filter(d -> !d.isEmpty())
                 .collect(Collectors.joining("; ")) + ".");
         return notes;
     }

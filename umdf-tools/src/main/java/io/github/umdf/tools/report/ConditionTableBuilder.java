@@ -3,6 +3,7 @@ package io.github.umdf.tools.report;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +86,7 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
         ResultIndex index = new ResultIndex(records);
         String dataset = dataset();
         List<String> models = models();
-        List<MetricColumn> metrics = metricColumns();
+        List<Metric> metrics = metricColumns();
         List<ModalitySubset> conditions = ModalitySubset.PAPER_CONDITIONS;
         List<ModalitySubset> averaged = conditions.stream()
                 .filter(c -> c.applicableTo(available) && !c.isComplete(available)).collect(Collectors.toList());
@@ -105,14 +106,14 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
                 List<Cell> cells = new ArrayList<>();
                 for (ModalitySubset c : conditions) {
                     if (c.size() == Modality.values().length) {
-                        for (MetricColumn m : metrics) {
+                        for (Metric m : metrics) {
                             cells.add(averaged.isEmpty() ? Cell.NOT_APPLICABLE
                                     : cell(averageBySeed(index, model, label, m, averaged, avgNotes), m));
                         }
                     }
-                    for (MetricColumn m : metrics) {
+                    for (Metric m : metrics) {
                         cells.add(c.applicableTo(available)
-                                ? cell(index.metricBySeed(model, dataset, c.code(), rate, m.key(label)), m)
+                                ? cell(index.metricBySeed(model, dataset, c.code(), rate, m.resultKey(label)), m)
                                 : Cell.NOT_APPLICABLE);
                     }
                 }
@@ -136,7 +137,7 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
                 }
             }
             for (String label : rowLabels()) {
-                for (MetricColumn m : metrics) {
+                for (Metric m : metrics) {
                     notes.add(significanceNote(index, pair[0], pair[1], label, m, averaged));
                 }
             }
@@ -149,12 +150,12 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
      * The per-seed mean over the averaged conditions (unscaled), for the seeds that have all of
      * them; the seeds left out are reported in {@code notes}.
      */
-    private SortedMap<Long, Double> averageBySeed(ResultIndex index, String model, String label, MetricColumn metric,
+    private SortedMap<Long, Double> averageBySeed(ResultIndex index, String model, String label, Metric metric,
                                                  List<ModalitySubset> averaged, List<String> notes) {
         Map<ModalitySubset, SortedMap<Long, Double>> perCondition = new LinkedHashMap<>();
         TreeSet<Long> all = new TreeSet<>();
         for (ModalitySubset c : averaged) {
-            SortedMap<Long, Double> v = index.metricBySeed(model, dataset(), c.code(), rate, metric.key(label));
+            SortedMap<Long, Double> v = index.metricBySeed(model, dataset(), c.code(), rate, metric.resultKey(label));
             perCondition.put(c, v);
             all.addAll(v.keySet());
         }
@@ -194,7 +195,7 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
                 + "; then mean ± std over seeds.";
     }
 
-    private String significanceNote(ResultIndex index, String a, String b, String label, MetricColumn metric,
+    private String significanceNote(ResultIndex index, String a, String b, String label, Metric metric,
                                     List<ModalitySubset> averaged) {
         String head = "Paired test, " + a + " vs " + b + ", per-seed " + AVERAGE + " " + metric.header()
                 + (label == null ? "" : " (" + label + ")");

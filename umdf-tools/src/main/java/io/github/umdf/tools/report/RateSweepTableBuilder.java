@@ -2,6 +2,7 @@ package io.github.umdf.tools.report;
 
 import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,7 +51,7 @@ public final class RateSweepTableBuilder extends AbstractTableBuilder<RateSweepT
         ResultIndex index = new ResultIndex(records);
         String dataset = dataset();
         List<String> models = models();
-        List<MetricColumn> metrics = metricColumns();
+        List<Metric> metrics = metricColumns();
         List<Double> columns = rates != null ? rates : ratesOf(records, dataset, condition);
 
         List<ResultTable.ColumnGroup> groups = new ArrayList<>();
@@ -62,8 +63,8 @@ public final class RateSweepTableBuilder extends AbstractTableBuilder<RateSweepT
             for (String label : rowLabels()) {
                 List<Cell> cells = new ArrayList<>();
                 for (double p : columns) {
-                    for (MetricColumn m : metrics) {
-                        cells.add(cell(index.metricBySeed(model, dataset, condition, p, m.key(label)), m));
+                    for (Metric m : metrics) {
+                        cells.add(cell(index.metricBySeed(model, dataset, condition, p, m.resultKey(label)), m));
                     }
                 }
                 rows.add(new ResultTable.Row(model, label, cells));

@@ -1,5 +1,7 @@
 package io.github.umdf.tools.report;
 
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +23,7 @@ public final class ResultTable {
      * @param header  e.g. {@code {l,a}}, {@code Avg.}, {@code p = 0.3}
      * @param metrics the metric columns under it
      */
-    public record ColumnGroup(String header, List<MetricColumn> metrics) {
+    public record ColumnGroup(String header, List<Metric> metrics) {
         /** Freezes the metrics; at least one. */
         public ColumnGroup {
             Objects.requireNonNull(header, "header");
@@ -38,7 +40,7 @@ public final class ResultTable {
      * @param group  the group header
      * @param metric the metric
      */
-    public record Column(String group, MetricColumn metric) {
+    public record Column(String group, Metric metric) {
         /** {@code group + " " + metric header}: the one-line header of formats without spanning headers. */
         public String flatHeader() {
             return group + " " + metric.header();
@@ -83,7 +85,7 @@ public final class ResultTable {
         this.groups = List.copyOf(groups);
         List<Column> cols = new ArrayList<>();
         for (ColumnGroup g : this.groups) {
-            for (MetricColumn m : g.metrics()) {
+            for (Metric m : g.metrics()) {
                 cols.add(new Column(g.header(), m));
             }
         }

@@ -1,7 +1,7 @@
 package io.github.umdf.tools.protocol;
 
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.tools.report.MetricColumn;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,10 +33,10 @@ class ExperimentRunnerTest {
 
     @Test
     void tableColumnsByKeyPerTask() {
-        assertEquals(ResultTables.metrics(Task.REGRESSION), ResultTables.columns(Task.REGRESSION, List.of()), "empty: the task's defaults");
-        assertEquals(List.of(MetricColumn.CORR, MetricColumn.ACC5, MetricColumn.ACC2_HAS0),
+        assertEquals(List.of(Metric.MAE, Metric.F1_NON0), ResultTables.columns(Task.REGRESSION, List.of()), "empty: the task's defaults");
+        assertEquals(List.of(Metric.CORR, Metric.ACC5, Metric.ACC2_HAS0),
                 ResultTables.columns(Task.REGRESSION, List.of("corr", " acc5", "acc2_has0")));
-        assertEquals(List.of(MetricColumn.LABEL_ACC, MetricColumn.LABEL_F1), ResultTables.columns(Task.MULTI_LABEL, List.of("acc", "f1")));
+        assertEquals(List.of(Metric.LABEL_ACC, Metric.LABEL_F1), ResultTables.columns(Task.MULTI_LABEL, List.of("acc", "f1")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ResultTables.columns(Task.SINGLE_LABEL, List.of("mae")));
         assertTrue(e.getMessage().contains("'mae'") && e.getMessage().contains("[acc, f1]"), e.getMessage());

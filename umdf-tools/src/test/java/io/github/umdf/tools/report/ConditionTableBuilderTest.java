@@ -3,6 +3,7 @@ package io.github.umdf.tools.report;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
 import io.github.umdf.tribuo.evaluation.TestRecords;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class ConditionTableBuilderTest {
 
     @Test
     void pairedTestOnPerSeedAverage() {
-        ResultTable t = ResultTable.byCondition().dataset("mosi").models("A", "B").metrics(MetricColumn.MAE)
+        ResultTable t = ResultTable.byCondition().dataset("mosi").models("A", "B").metrics(Metric.MAE)
                 .compare("A", "B").build(records());
         // per-seed Avg. differences A - B = -0.1, -0.2, -0.4: mean -7/30, t^2 = 7 with 2 degrees of freedom,
         // two-sided p = 1 - |t| / sqrt(t^2 + 2) = 1 - sqrt(7) / 3 = 0.1181;
@@ -166,7 +167,7 @@ class ConditionTableBuilderTest {
                 () -> ResultTable.byCondition().dataset("mosi").models("A").build(dup));
         assertEquals("two results for A on mosi, seed 1, condition l, rate 0.0", d.getMessage());
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
-                () -> ResultTable.byCondition().dataset("mosi").models("A").metrics(MetricColumn.ACC7).build(records()));
+                () -> ResultTable.byCondition().dataset("mosi").models("A").metrics(Metric.ACC7).build(records()));
         assertTrue(m.getMessage().startsWith("no metric 'acc7' in the record of A on mosi, seed 1, condition l"),
                 m.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.github.umdf.tools.report;
 
 import io.github.umdf.tribuo.evaluation.ResultRecord;
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class RateSweepTableBuilderTest {
             }
             rs.add(record("UMDF", s, "l", 0.9, "mae", 5.0, "f1_non0", 0.1)); // other condition: ignored
         }
-        ResultTable t = ResultTable.byRate().dataset("mosi").models("UMDF").metrics(MetricColumn.MAE).build(rs);
+        ResultTable t = ResultTable.byRate().dataset("mosi").models("UMDF").metrics(Metric.MAE).build(rs);
         assertEquals(List.of("p = 0.0", "p = 0.3", "p = 0.5"),
                 t.groups().stream().map(ResultTable.ColumnGroup::header).toList());
         // p = 0.5: 1.21, 1.22 -> 1.215 ± 0.00707

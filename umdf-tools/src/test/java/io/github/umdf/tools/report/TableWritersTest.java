@@ -1,5 +1,6 @@
 package io.github.umdf.tools.report;
 
+import io.github.umdf.tribuo.evaluation.metrics.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TableWritersTest {
 
     static ResultTable tiny() {
-        List<MetricColumn> metrics = List.of(MetricColumn.MAE, MetricColumn.F1_NON0);
+        List<Metric> metrics = List.of(Metric.MAE, Metric.F1_NON0);
         return new ResultTable("Tiny", null,
                 List.of(new ResultTable.ColumnGroup("{l,a}", metrics), new ResultTable.ColumnGroup("Avg.", metrics)),
                 List.of(
@@ -190,7 +191,7 @@ class TableWritersTest {
     @Test
     void latexRowLabelsShowTheModelOnceAndSpaceTheGroups() {
         ResultTable t = new ResultTable("Labels", "Emotion",
-                List.of(new ResultTable.ColumnGroup("{l}", List.of(MetricColumn.LABEL_F1))),
+                List.of(new ResultTable.ColumnGroup("{l}", List.of(Metric.LABEL_F1))),
                 List.of(new ResultTable.Row("A", "happy", List.of(Cell.of(new SeedSummary(80, 1, 2)))),
                         new ResultTable.Row("A", "sad", List.of(Cell.of(new SeedSummary(70, 1, 2)))),
                         new ResultTable.Row("B", "happy", List.of(Cell.MISSING))),

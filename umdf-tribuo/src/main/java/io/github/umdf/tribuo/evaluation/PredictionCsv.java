@@ -1,7 +1,6 @@
 package io.github.umdf.tribuo.evaluation;
 
 import io.github.umdf.nn.data.DatasetSchema;
-import io.github.umdf.nn.data.Task;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,27 +32,7 @@ public final class PredictionCsv {
     /** The header for a schema. */
     public static List<String> header(DatasetSchema schema) {
         List<String> h = new ArrayList<>(List.of("id", "condition", "rate", "seed"));
-        List<String> labels = schema.labelNames();
-        switch (schema.task()) {
-            case REGRESSION:
-                if (labels.size() == 1) {
-                    h.add("truth");
-                    h.add("prediction");
-                } else {
-                    labels.forEach(l -> h.add("truth_" + l));
-                    labels.forEach(l -> h.add("prediction_" + l));
-                }
-                break;
-            case MULTI_LABEL:
-                labels.forEach(l -> h.add("truth_" + l));
-                labels.forEach(l -> h.add("prediction_" + l));
-                break;
-            default:
-                h.add("truth");
-                h.add("prediction");
-                labels.forEach(l -> h.add("probability_" + l));
-                break;
-        }
+        h.addAll(PredictionLayout.of(schema.task()).columns(schema.labelNames()));
         return h;
     }
 
@@ -93,10 +72,5 @@ public final class PredictionCsv {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    /** Whether a task's predictions are probabilities (multi-label) rather than raw values. */
-    static boolean probabilities(Task task) {
-        return task != Task.REGRESSION;
     }
 }

@@ -6,10 +6,6 @@ import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.missing.EvaluationMasks;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
-import io.github.umdf.tribuo.evaluation.metrics.MultiLabelMetrics;
-import io.github.umdf.tribuo.evaluation.metrics.RegressionReport;
-import io.github.umdf.tribuo.evaluation.metrics.ScoreKind;
-import io.github.umdf.tribuo.evaluation.metrics.SingleLabelReport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -130,77 +126,16 @@ public final class ProtocolEvaluator {
         return t;
     }
 
-    /** Prediction columns from raw outputs: values (regression), probabilities (classification). */
+    /**
+     * Prediction columns from raw outputs: values (regression), the class then the class probabilities
+     * (single-label), the label probabilities (multi-label); see {@link PredictionLayout}.
+     */
     static double[] values(DatasetSchema schema, float[] out) {
-        double[] v = new double[out.length];
-        switch (schema.task()) {
-            case REGRESSION:
-                for (int k = 0; k < out.length; k++) {
-                    v[k] = out[k];
-                }
-                return v;
-            case MULTI_LABEL:
-                for (int k = 0; k < out.length; k++) {
-                    v[k] = 1.0 / (1.0 + Math.exp(-(double) out[k]));
-                }
-                return v;
-            default: {
-                double max = Double.NEGATIVE_INFINITY;
-                for (float z : out) {
-                    max = Math.max(max, z);
-                }
-                double sum = 0;
-                for (int k = 0; k < out.length; k++) {
-                    v[k] = Math.exp(out[k] - max);
-                    sum += v[k];
-                }
-                int best = 0;
-                for (int k = 0; k < out.length; k++) {
-                    v[k] /= sum;
-                    if (v[k] > v[best]) {
-                        best = k;
-                    }
-                }
-                double[] withClass = new double[out.length + 1];
-                withClass[0] = best;
-                System.arraycopy(v, 0, withClass, 1, out.length);
-                return withClass;
-            }
-        }
+        return PredictionLayout.of(schema.task()).predictions(out);
     }
 
     /** The metrics of one condition, keyed as in {@code RESULTS.json}. */
     static Map<String, Double> metrics(DatasetSchema schema, double[][] truths, double[][] values) {
-        int n = truths.length;
-        switch (schema.task()) {
-            case REGRESSION: {
-                double[] t = new double[n];
-                double[] p = new double[n];
-                for (int i = 0; i < n; i++) {
-                    t[i] = truths[i][0];
-                    p[i] = values[i][0];
-                }
-                return RegressionReport.of(t, p).toMap();
-            }
-            case MULTI_LABEL: {
-                int k = schema.labelNames().size();
-                boolean[][] t = new boolean[n][k];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < k; j++) {
-                        t[i][j] = truths[i][j] > 0.5;
-                    }
-                }
-                return MultiLabelMetrics.evaluate(schema.labelNames(), t, values, ScoreKind.PROBABILITY).toMap();
-            }
-            default: {
-                int[] t = new int[n];
-                int[] p = new int[n];
-                for (int i = 0; i < n; i++) {
-                    t[i] = (int) truths[i][0];
-                    p[i] = (int) values[i][0];
-                }
-                return new LinkedHashMap<>(SingleLabelReport.of(t, p).toMap());
-            }
-        }
+        return PredictionLayout.of(schema.task()).metrics(schema.labelNames(), truths, values);
     }
 }

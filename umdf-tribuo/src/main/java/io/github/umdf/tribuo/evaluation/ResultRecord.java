@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * One evaluation of one trained model: a line of {@code RESULTS.json}.
  *
- * <p>Regression records carry the keys of {@code RegressionReport.KEYS} ({@code mae, corr, acc7,
- * acc5, acc2_has0, f1_has0, acc2_non0, f1_non0}); multi-label records carry {@code acc_<label>}
- * and {@code f1_<label>} per label. Metric values are fractions as the metric functions return
+ * <p>A record carries the {@link io.github.umdf.tribuo.evaluation.metrics.Metric}s of its task under
+ * their result keys, in the order of that enum: regression {@code mae, corr, acc7, acc5, acc2_has0,
+ * f1_has0, acc2_non0, f1_non0}; single-label {@code acc, f1}; multi-label {@code acc_<label>} and
+ * {@code f1_<label>} per label. Metric values are fractions as the metric functions return
  * them; a metric may be {@code NaN} (e.g. Pearson correlation of a constant prediction), which
  * {@link ResultsJson} writes as JSON {@code null}.
  *

@@ -1,6 +1,7 @@
 package io.github.umdf.tribuo.output;
 
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.Logits;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import org.tribuo.Example;
@@ -58,7 +59,7 @@ public final class LabelAdapter implements OutputAdapter<Label> {
     @Override
     public Prediction<Label> prediction(float[] networkOutput, ImmutableOutputInfo<Label> info, int numUsed, Example<Label> example) {
         checkWidth(networkOutput, info);
-        double[] p = OutputAdapters.softmax(networkOutput);
+        double[] p = Logits.softmax(networkOutput);
         List<String> names = outputNames(info);
         Map<String, Label> scores = new LinkedHashMap<>();
         int best = 0;

@@ -1,6 +1,7 @@
 package io.github.umdf.tribuo.output;
 
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.Logits;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import org.tribuo.Example;
@@ -73,7 +74,7 @@ public final class MultiLabelAdapter implements OutputAdapter<MultiLabel> {
         Map<String, MultiLabel> scores = new LinkedHashMap<>();
         Set<Label> present = new HashSet<>();
         for (int id = 0; id < networkOutput.length; id++) {
-            double p = OutputAdapters.sigmoid(networkOutput[id]);
+            double p = Logits.sigmoid(networkOutput[id]);
             Label label = new Label(names.get(id), p);
             if (p > THRESHOLD) {
                 present.add(label);

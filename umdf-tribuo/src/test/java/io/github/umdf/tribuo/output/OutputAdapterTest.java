@@ -101,8 +101,5 @@ class OutputAdapterTest {
                 () -> new RegressorAdapter().output(TestSamples.random(iemocap, 1, 1).get(0), iemocap));
         assertTrue(e.getMessage().contains("MultiLabelAdapter"), e.getMessage());
         assertEquals(Task.SINGLE_LABEL, OutputAdapters.forTask(Task.SINGLE_LABEL).task());
-        assertEquals(0.5, OutputAdapters.sigmoid(0), 0);
-        assertEquals(1.0, OutputAdapters.sigmoid(800), 0);
-        assertEquals(0.0, OutputAdapters.sigmoid(-800), 0);
     }
 }

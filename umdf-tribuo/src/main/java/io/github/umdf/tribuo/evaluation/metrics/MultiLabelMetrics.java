@@ -1,7 +1,8 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.MetricArguments;
+import io.github.umdf.nn.data.Task;
 
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +62,15 @@ public final class MultiLabelMetrics {
                 predictionColumns[j][i] = kind.present(s);
             }
         }
-        Map<String, Double> accuracy = new LinkedHashMap<>();
-        Map<String, Double> f1 = new LinkedHashMap<>();
-        for (int j = 0; j < k; j++) {
-            accuracy.put(labels.get(j), ClassificationMetrics.accuracy(truthColumns[j], predictionColumns[j]));
-            f1.put(labels.get(j), ClassificationMetrics.weightedF1(truthColumns[j], predictionColumns[j]));
+        Map<Metric, Map<String, Double>> values = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.of(Task.MULTI_LABEL)) {
+            Map<String, Double> perLabel = new LinkedHashMap<>();
+            for (int j = 0; j < k; j++) {
+                perLabel.put(labels.get(j), m.compute(truthColumns[j], predictionColumns[j]));
+            }
+            values.put(m, perLabel);
         }
-        return new MultiLabelReport(labels, accuracy, f1);
+        return new MultiLabelReport(labels, values);
     }
 
     static void checkLabels(List<String> labels) {

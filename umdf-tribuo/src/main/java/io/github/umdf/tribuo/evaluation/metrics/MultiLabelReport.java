@@ -1,5 +1,7 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
+import io.github.umdf.nn.data.Task;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,50 +10,63 @@ import java.util.Set;
 
 /**
  * Per-label binary accuracy and weighted F1 of one multi-label evaluation (MulT convention, see
- * {@link MultiLabelMetrics}), as fractions. {@link #toMap()} gives {@code acc_<label>} and
- * {@code f1_<label>} for each label in order, the keys of a multi-label {@code RESULTS.json}
- * record.
+ * {@link MultiLabelMetrics}), as fractions, one per {@link Metric} of {@link Task#MULTI_LABEL} and
+ * label. {@link #toMap()} gives, for each label in order, every metric under its
+ * {@link Metric#resultKey(String)} ({@code acc_<label>}, {@code f1_<label>}): the keys of a
+ * multi-label {@code RESULTS.json} record.
  *
- * @param labels   label names in order
- * @param accuracy per-label accuracy of the present/absent decision, keyed by label name
- * @param f1       per-label weighted F1 of the present/absent decision, keyed by label name
+ * @param labels label names in order
+ * @param values per metric, its value for each label, keyed by label name
  */
-public record MultiLabelReport(List<String> labels, Map<String, Double> accuracy, Map<String, Double> f1) {
+public record MultiLabelReport(List<String> labels, Map<Metric, Map<String, Double>> values) {
 
-    /** Validates that both maps hold exactly the labels, and freezes copies. */
+    /** Validates that every metric has a value for exactly the labels, and freezes copies. */
     public MultiLabelReport {
         MultiLabelMetrics.checkLabels(labels);
         labels = List.copyOf(labels);
-        if (accuracy == null || f1 == null || !accuracy.keySet().equals(Set.copyOf(labels))
-                || !f1.keySet().equals(Set.copyOf(labels))) {
-            throw new IllegalArgumentException("expected accuracy and F1 for exactly the labels " + labels + ", got "
-                    + (accuracy == null ? "null" : accuracy.keySet()) + " and " + (f1 == null ? "null" : f1.keySet()));
+        values = Reports.freeze(Task.MULTI_LABEL, values);
+        Set<String> expected = Set.copyOf(labels);
+        LinkedHashMap<Metric, Map<String, Double>> frozen = new LinkedHashMap<>();
+        for (Map.Entry<Metric, Map<String, Double>> e : values.entrySet()) {
+            if (!e.getValue().keySet().equals(expected) || e.getValue().containsValue(null)) {
+                throw new IllegalArgumentException("expected " + e.getKey().key() + " for exactly the labels " + labels
+                        + ", got " + e.getValue());
+            }
+            frozen.put(e.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(e.getValue())));
         }
-        accuracy = Collections.unmodifiableMap(new LinkedHashMap<>(accuracy));
-        f1 = Collections.unmodifiableMap(new LinkedHashMap<>(f1));
+        values = Collections.unmodifiableMap(frozen);
     }
 
-    /** The key of a label's accuracy: {@code acc_<label>}. */
-    public static String accuracyKey(String label) {
-        return "acc_" + label;
+    /** A label's value of a metric (a {@link Metric} of {@link Task#MULTI_LABEL}). */
+    public double get(Metric metric, String label) {
+        Map<String, Double> perLabel = values.get(metric);
+        if (perLabel == null || !perLabel.containsKey(label)) {
+            throw new IllegalArgumentException("expected a multi-label metric " + values.keySet() + " and a label " + labels
+                    + ", got " + metric + " and '" + label + "'");
+        }
+        return perLabel.get(label);
     }
 
-    /** The key of a label's weighted F1: {@code f1_<label>}. */
-    public static String f1Key(String label) {
-        return "f1_" + label;
+    /** Per-label accuracy of the present/absent decision, keyed by label name. */
+    public Map<String, Double> accuracy() {
+        return values.get(Metric.LABEL_ACC);
+    }
+
+    /** Per-label weighted F1 of the present/absent decision, keyed by label name. */
+    public Map<String, Double> f1() {
+        return values.get(Metric.LABEL_F1);
     }
 
     /** Unweighted mean of the per-label accuracies. */
     public double meanAccuracy() {
-        return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return accuracy().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
-    /** {@code acc_<label>}, {@code f1_<label>} for each label in order. */
+    /** For each label in order, every metric in the order of {@link Metric#of(Task)}, under {@code <key>_<label>}. */
     public LinkedHashMap<String, Double> toMap() {
         LinkedHashMap<String, Double> m = new LinkedHashMap<>();
         for (String label : labels) {
-            m.put(accuracyKey(label), accuracy.get(label));
-            m.put(f1Key(label), f1.get(label));
+            values.forEach((metric, perLabel) -> m.put(metric.resultKey(label), perLabel.get(label)));
         }
         return m;
     }

@@ -1,55 +1,89 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.MetricArguments;
+import io.github.umdf.nn.data.Task;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The eight regression metrics of one evaluation (MMSA conventions, see {@link RegressionMetrics}),
- * as fractions; {@link #toMap()} gives them under the {@code RESULTS.json} keys {@link #KEYS}.
+ * The eight regression metrics of one evaluation (MMSA conventions, see {@link RegressionMetrics}), as
+ * fractions, one per {@link Metric} of {@link Task#REGRESSION}; {@link #toMap()} gives them under their
+ * {@code RESULTS.json} keys, in the order of {@link Metric}.
  *
- * @param mae       mean absolute error, unclipped
- * @param corr      Pearson correlation; NaN when a vector is constant
- * @param acc7      seven-class accuracy
- * @param acc5      five-class accuracy
- * @param acc2Has0  binary accuracy, negative vs non-negative, all samples
- * @param f1Has0    weighted F1, negative vs non-negative, all samples
- * @param acc2Non0  binary accuracy, zero truths dropped; NaN when every truth is zero
- * @param f1Non0    weighted F1, zero truths dropped (the paper's "F1"); NaN when every truth is zero
+ * @param values every regression metric's value: MAE (unclipped), Pearson correlation (NaN when a
+ *               vector is constant), Acc-7, Acc-5, Acc-2 and weighted F1 over all samples (Has0), Acc-2
+ *               and weighted F1 with zero truths dropped (Non0, the paper's "F1"; NaN when every truth
+ *               is zero)
  */
-public record RegressionReport(double mae, double corr, double acc7, double acc5,
-                               double acc2Has0, double f1Has0, double acc2Non0, double f1Non0) {
+public record RegressionReport(Map<Metric, Double> values) {
 
-    /** The keys of {@link #toMap()}, in order. */
-    public static final List<String> KEYS =
-            List.of("mae", "corr", "acc7", "acc5", "acc2_has0", "f1_has0", "acc2_non0", "f1_non0");
-
-    /** Computes every metric of one evaluation. */
-    public static RegressionReport of(double[] truths, double[] predictions) {
-        MetricArguments.checkRegression(truths, predictions);
-        return new RegressionReport(
-                RegressionMetrics.mae(truths, predictions),
-                RegressionMetrics.pearson(truths, predictions),
-                RegressionMetrics.acc7(truths, predictions),
-                RegressionMetrics.acc5(truths, predictions),
-                RegressionMetrics.acc2Has0(truths, predictions),
-                RegressionMetrics.f1Has0(truths, predictions),
-                RegressionMetrics.acc2Non0(truths, predictions),
-                RegressionMetrics.f1Non0(truths, predictions));
+    /** Checks that there is a value for exactly the regression metrics, and freezes a copy. */
+    public RegressionReport {
+        values = Reports.freeze(Task.REGRESSION, values);
     }
 
-    /** The metrics under exactly the keys {@link #KEYS}, in that order. */
+    /** Computes every regression metric of one evaluation. */
+    public static RegressionReport of(double[] truths, double[] predictions) {
+        MetricArguments.checkRegression(truths, predictions);
+        EnumMap<Metric, Double> values = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.of(Task.REGRESSION)) {
+            values.put(m, m.compute(truths, predictions));
+        }
+        return new RegressionReport(values);
+    }
+
+    /**
+     * The value of a metric.
+     *
+     * @throws IllegalArgumentException for a metric of another task
+     */
+    public double get(Metric metric) {
+        return Reports.get(values, metric);
+    }
+
+    /** Mean absolute error, unclipped. */
+    public double mae() {
+        return get(Metric.MAE);
+    }
+
+    /** Pearson correlation; NaN when a vector is constant. */
+    public double corr() {
+        return get(Metric.CORR);
+    }
+
+    /** Seven-class accuracy. */
+    public double acc7() {
+        return get(Metric.ACC7);
+    }
+
+    /** Five-class accuracy. */
+    public double acc5() {
+        return get(Metric.ACC5);
+    }
+
+    /** Binary accuracy, negative vs non-negative, all samples. */
+    public double acc2Has0() {
+        return get(Metric.ACC2_HAS0);
+    }
+
+    /** Weighted F1, negative vs non-negative, all samples. */
+    public double f1Has0() {
+        return get(Metric.F1_HAS0);
+    }
+
+    /** Binary accuracy, zero truths dropped; NaN when every truth is zero. */
+    public double acc2Non0() {
+        return get(Metric.ACC2_NON0);
+    }
+
+    /** Weighted F1, zero truths dropped (the paper's "F1"); NaN when every truth is zero. */
+    public double f1Non0() {
+        return get(Metric.F1_NON0);
+    }
+
+    /** The metrics under their {@link Metric#key()}, in the order of {@link Metric#of(Task)}. */
     public LinkedHashMap<String, Double> toMap() {
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        m.put("mae", mae);
-        m.put("corr", corr);
-        m.put("acc7", acc7);
-        m.put("acc5", acc5);
-        m.put("acc2_has0", acc2Has0);
-        m.put("f1_has0", f1Has0);
-        m.put("acc2_non0", acc2Non0);
-        m.put("f1_non0", f1Non0);
-        return m;
+        return Reports.toMap(values, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
+import io.github.umdf.nn.data.Task;
 import io.github.umdf.tribuo.evaluation.metrics.RegressionReport;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class RegressionReportTest {
         RegressionReport r = RegressionReport.of(new double[] {-1, 0.5, 2}, new double[] {-0.5, 1, 1});
         assertEquals(List.of("mae", "corr", "acc7", "acc5", "acc2_has0", "f1_has0", "acc2_non0", "f1_non0"),
                 List.copyOf(r.toMap().keySet()));
-        assertEquals(RegressionReport.KEYS, List.copyOf(r.toMap().keySet()));
+        assertEquals(Metric.keys(Task.REGRESSION), List.copyOf(r.toMap().keySet()));
         // |(-0.5)-(-1)| + |1-0.5| + |1-2| = 0.5 + 0.5 + 1 = 2 -> 2/3
         assertEquals(2.0 / 3, r.toMap().get("mae"), 1e-12);
     }

@@ -1,0 +1,75 @@
+package io.github.umdf.baselines;
+
+import io.github.umdf.baselines.mctn.AttentionDecoder;
+import io.github.umdf.baselines.transm.DecoderLayer;
+import io.github.umdf.baselines.transm.RecurrentEmbedding;
+import io.github.umdf.baselines.transm.TransformerStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The builders of the baselines' blocks: what they build, and the errors naming a missing or invalid setting. */
+class BaselineBuildersTest {
+    private static void assertRejected(String message, Executable build) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, build).getMessage());
+    }
+
+    @Test
+    void packedRecurrence() {
+        assertRejected("PackedRecurrence setCell: expected LSTM or GRU, found none (not set)",
+                () -> PackedRecurrence.builder().setInputDim(3).setHidden(4).build());
+        assertRejected("PackedRecurrence setHidden: expected a positive integer, found 0",
+                () -> PackedRecurrence.builder().setCell(PackedRecurrence.Cell.GRU).setInputDim(3).setHidden(0).build());
+        PackedRecurrence uni = PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(3).setHidden(4).build();
+        PackedRecurrence bi = PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(3).setHidden(4)
+                .optBidirectional(true).build();
+        assertEquals(List.of("01forward"), uni.getChildren().keys());
+        assertEquals(4, uni.outputDim());
+        assertEquals(List.of("01forward", "02backward"), bi.getChildren().keys());
+        assertEquals(8, bi.outputDim(), "directions concatenated by default");
+    }
+
+    @Test
+    void recurrentEmbedding() {
+        assertRejected("RecurrentEmbedding setUnits: expected a positive integer, found none (not set)",
+                () -> RecurrentEmbedding.builder().setInputDim(5).setDim(8).build());
+        assertRejected("RecurrentEmbedding optRnnDropout: expected a dropout rate in [0, 1), found 1.5",
+                () -> RecurrentEmbedding.builder().setInputDim(5).setUnits(6).setDim(8).optRnnDropout(1.5f).build());
+        assertEquals(List.of("01gru", "02dense"), RecurrentEmbedding.builder().setInputDim(5).setUnits(6).setDim(8).build()
+                .getChildren().keys());
+    }
+
+    @Test
+    void transformerStack() {
+        assertRejected("TransformerStack setFfnDim: expected a positive integer, found none (not set)",
+                () -> TransformerStack.builder().setDepth(1).setDim(8).setHeads(2).build());
+        assertRejected("TransformerStack setHeads: expected a positive divisor of the dimension 8, found 3",
+                () -> TransformerStack.builder().setDepth(1).setDim(8).setHeads(3).setFfnDim(12).build());
+        assertEquals(List.of("01layer0", "02layer1"), TransformerStack.builder().setDepth(2).setDim(8).setHeads(2).setFfnDim(12)
+                .build().getChildren().keys());
+    }
+
+    @Test
+    void decoderLayer() {
+        assertRejected("DecoderLayer setDim: expected a positive integer, found -8",
+                () -> DecoderLayer.builder().setDim(-8).setHeads(2).setFfnDim(12).build());
+        assertEquals(List.of("01selfAttention", "02selfNorm", "03feedForward", "04feedForwardNorm"),
+                DecoderLayer.builder().setDim(8).setHeads(2).setFfnDim(12).build().getChildren().keys());
+        assertEquals(List.of("01selfAttention", "02selfNorm", "03crossAttention", "04crossNorm", "05feedForward", "06feedForwardNorm"),
+                DecoderLayer.builder().setDim(8).setHeads(2).setFfnDim(12).optCrossAttention(true).build().getChildren().keys());
+    }
+
+    @Test
+    void attentionDecoder() {
+        assertRejected("AttentionDecoder setOutputDim: expected a positive integer, found none (not set)",
+                () -> AttentionDecoder.builder().setMemoryDim(8).setHidden(8).build());
+        assertRejected("AttentionDecoder optDropout: expected a dropout rate in [0, 1), found 1.0",
+                () -> AttentionDecoder.builder().setMemoryDim(8).setHidden(8).setOutputDim(3).optDropout(1f).build());
+        assertEquals(List.of("01memoryKey", "02stateQuery", "03score", "04inputGates", "05recurrentGates", "06output"),
+                AttentionDecoder.builder().setMemoryDim(8).setHidden(8).setOutputDim(3).build().getChildren().keys());
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.umdf.baselines;
+
+import ai.djl.Device;
+import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.synth.SyntheticPresets;
+import io.github.umdf.nn.model.ModelRegistry;
+import io.github.umdf.nn.testing.ParameterLayout;
+import io.github.umdf.nn.train.NetworkSession;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The baselines' parameter counts, walked block by block, for the MOSI networks: the numbers the
+ * {@code umdf params} report printed before (per top-level child block, in network order), and
+ * together every parameter. The parameter layout (names and shapes in order, what saved models
+ * hold) is that of the networks built before the blocks had builders.
+ */
+class BaselineParameterCountsTest {
+    private static void assertCounts(String family, String layout, Object... keysAndValues) {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            expected.put((String) keysAndValues[i], ((Number) keysAndValues[i + 1]).longValue());
+        }
+        DatasetSchema schema = SyntheticPresets.get("mosi-aligned").schema();
+        try (NetworkSession s = NetworkSession.create(ModelRegistry.get(family).defaultSpec(PaperDataset.MOSI), schema,
+                Device.cpu(), 1)) {
+            Map<String, Long> counts = s.model().parameterCounts();
+            assertEquals(expected, counts, family);
+            assertEquals(List.copyOf(expected.keySet()), List.copyOf(counts.keySet()), family + ": network order");
+            assertEquals(s.parameterCount(), counts.values().stream().mapToLong(Long::longValue).sum(), family);
+            assertEquals(layout, ParameterLayout.digest(s.model().block()), () -> ParameterLayout.of(s.model().block()));
+        }
+    }
+
+    @Test
+    void mctn() {
+        assertCounts("mctn", "4d3561869bbfe8dad9978ac585a0f4faef63d8bc1c349ae32e3c3b0f0b1072d5",
+                "encoder1", 85504, "decoder1", 58732, "encoder2", 16896, "decoder2", 11237, "head", 8514);
+    }
+
+    @Test
+    void selfMm() {
+        assertCounts("selfmm", "09e8c82c5c77019b5f0919deb5b99ee50911fd94dc426ce3b775f5a87ee8c01d",
+                "subnet_language", 253184, "subnet_audio", 1744, "subnet_vision", 7968, "fusionHead", 55681,
+                "head_language", 9313, "head_audio", 561, "head_vision", 2145);
+    }
+
+    @Test
+    void transm() {
+        assertCounts("transm", "23e84ffa8e3d9fc82057d8c897cc46d183d0c75e80df0ec7badc2d79e5bcfdb0",
+                "embedding_language", 1143700, "embedding_audio", 612700, "embedding_vision", 639700,
+                "pair_vision", 2871320, "pair_audio", 2387405, "output", 701);
+    }
+}
