@@ -130,6 +130,7 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
         notes.add("Frame missing rate p = " + rate + " within the kept modalities"
                 + (rate == 0 ? " (whole modalities dropped only)." : "."));
         avgNotes.stream().distinct().forEach(notes::add);
+        List<Significance> tests = new ArrayList<>();
         for (String[] pair : comparisons) {
             for (String model : pair) {
                 if (!models.contains(model)) {
@@ -138,10 +139,11 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
             }
             for (String label : rowLabels()) {
                 for (Metric m : metrics) {
-                    notes.add(significanceNote(index, pair[0], pair[1], label, m, averaged));
+                    tests.add(significance(index, pair[0], pair[1], label, m, averaged));
                 }
             }
         }
+        notes.addAll(significanceNotes(tests));
         String title = titleOr("Performance under inter-modality missingness on " + dataset);
         return new ResultTable(title, labelHeaderOrNull(), groups, rows, notes);
     }
@@ -195,12 +197,15 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
                 + "; then mean ± std over seeds.";
     }
 
-    private String significanceNote(ResultIndex index, String a, String b, String label, Metric metric,
-                                    List<ModalitySubset> averaged) {
+    /** One paired comparison of the table: its description, and its result when computable. */
+    private record Significance(String head, PairedTestResult result, int decimals) {
+    }
+
+    private Significance significance(ResultIndex index, String a, String b, String label, Metric metric, List<ModalitySubset> averaged) {
         String head = "Paired test, " + a + " vs " + b + ", per-seed " + AVERAGE + " " + metric.header()
                 + (label == null ? "" : " (" + label + ")");
         if (averaged.isEmpty()) {
-            return head + ": not computable (no " + AVERAGE + " column).";
+            return new Significance(head + ": not computable (no " + AVERAGE + " column).", null, metric.decimals());
         }
         List<String> sink = new ArrayList<>();
         SortedMap<Long, Double> va = averageBySeed(index, a, label, metric, averaged, sink);
@@ -212,9 +217,36 @@ public final class ConditionTableBuilder extends AbstractTableBuilder<ConditionT
         String seeds = common.isEmpty() ? "no common seeds"
                 : "seeds " + common.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (common.stream().anyMatch(s -> Double.isNaN(va.get(s)) || Double.isNaN(vb.get(s)))) {
-            return head + " over " + seeds + ": not computable (the metric is NaN for some seed).";
+            return new Significance(head + " over " + seeds + ": not computable (the metric is NaN for some seed).", null,
+                    metric.decimals());
         }
         PairedTestResult r = PairedSignificance.test(xa, xb);
-        return head + " over " + seeds + " (n = " + r.n() + "): " + r.describe(metric.decimals()) + ".";
+        return new Significance(head + " over " + seeds + " (n = " + r.n() + ")", r, metric.decimals());
+    }
+
+    /**
+     * The notes of the table's paired tests, each p-value shown raw and Holm-adjusted over the table's tests
+     * of its kind (the t-tests together, the Wilcoxon tests together), and a note saying so.
+     */
+    static List<String> significanceNotes(List<Significance> tests) {
+        double[] t = tests.stream().mapToDouble(s -> s.result() == null ? Double.NaN : s.result().tTestP()).toArray();
+        double[] w = tests.stream().mapToDouble(s -> s.result() == null ? Double.NaN : s.result().wilcoxonP()).toArray();
+        long m = java.util.Arrays.stream(t).filter(p -> !Double.isNaN(p)).count();
+        double[] tAdjusted = m > 1 ? Holm.adjust(t) : new double[t.length];
+        double[] wAdjusted = m > 1 ? Holm.adjust(w) : new double[w.length];
+        if (m <= 1) {
+            java.util.Arrays.fill(tAdjusted, Double.NaN); // one test: nothing to adjust for
+            java.util.Arrays.fill(wAdjusted, Double.NaN);
+        }
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < tests.size(); i++) {
+            Significance s = tests.get(i);
+            notes.add(s.result() == null ? s.head() : s.head() + ": " + s.result().describe(s.decimals(), tAdjusted[i], wAdjusted[i]) + ".");
+        }
+        if (m > 1) {
+            notes.add("Holm: each p-value is followed by its Holm adjustment over the " + m + " paired tests of this table "
+                    + "(t-tests and Wilcoxon tests adjusted separately); comparisons chosen after seeing test results are exploratory.");
+        }
+        return notes;
     }
 }

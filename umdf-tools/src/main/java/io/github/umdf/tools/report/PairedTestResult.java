@@ -18,21 +18,33 @@ public record PairedTestResult(int n, double meanDifference, double tTestP, Stri
 
     /** One sentence: {@code mean difference +1.23; paired t-test p = 0.0123; Wilcoxon signed-rank exact p = 0.0625}. */
     public String describe(int decimals) {
+        return describe(decimals, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #describe(int)}, each p-value followed by its adjustment for multiple tests when given
+     * ({@code p = 0.0123, Holm 0.0369}); NaN leaves it out.
+     */
+    public String describe(int decimals, double tTestAdjusted, double wilcoxonAdjusted) {
         StringBuilder sb = new StringBuilder("mean difference ");
         sb.append(Double.isNaN(meanDifference) ? "NaN"
                 : (meanDifference >= 0 ? "+" : "") + Cell.formatNumber(meanDifference, decimals));
         sb.append("; paired t-test ");
-        sb.append(Double.isNaN(tTestP) ? "not computable (" + tTestNote + ")" : formatP(tTestP));
+        sb.append(Double.isNaN(tTestP) ? "not computable (" + tTestNote + ")" : formatP(tTestP) + holm(tTestAdjusted));
         sb.append("; Wilcoxon signed-rank ");
         if (Double.isNaN(wilcoxonP)) {
             sb.append("not computable (").append(wilcoxonNote).append(')');
         } else {
-            sb.append(wilcoxonExact ? "exact " : "normal-approximation ").append(formatP(wilcoxonP));
+            sb.append(wilcoxonExact ? "exact " : "normal-approximation ").append(formatP(wilcoxonP)).append(holm(wilcoxonAdjusted));
             if (!wilcoxonNote.isEmpty()) {
                 sb.append(" (").append(wilcoxonNote).append(')');
             }
         }
         return sb.toString();
+    }
+
+    private static String holm(double adjusted) {
+        return Double.isNaN(adjusted) ? "" : adjusted < 1e-4 ? ", Holm < 0.0001" : String.format(Locale.ROOT, ", Holm %.4f", adjusted);
     }
 
     /** {@code p = 0.0123}, or {@code p < 0.0001}. */

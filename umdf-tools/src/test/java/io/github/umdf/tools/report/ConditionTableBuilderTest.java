@@ -93,6 +93,31 @@ class ConditionTableBuilderTest {
     }
 
     @Test
+    void pValuesOfATableAreHolmAdjustedBesideTheRawOnes() {
+        // C = A's MAE plus twice B's offsets: the same t statistic and signs, so the same raw p-values as A vs B
+        List<ResultRecord> rs = new ArrayList<>(records());
+        double[] offsetC = {0.2, 0.4, 0.8};
+        for (ResultRecord r : records()) {
+            if (r.model().equals("A") && r.rate() == 0.0) {
+                rs.add(record("C", r.seed(), r.condition(), 0.0, "mae", r.metric("mae") + offsetC[(int) r.seed() - 1], "f1_non0", 0.8));
+            }
+        }
+        ResultTable t = ResultTable.byCondition().dataset("mosi").models("A", "B", "C").metrics(Metric.MAE)
+                .compare("A", "B").compare("A", "C").build(rs);
+        // two tests with p = 1 - sqrt(7)/3 each: Holm gives 2p to the first and max(2p, p) = 2p to the second;
+        // Wilcoxon 0.25 each -> 0.5
+        String p = String.format(java.util.Locale.ROOT, "%.4f", 1 - Math.sqrt(7) / 3);
+        String holm = String.format(java.util.Locale.ROOT, "%.4f", 2 * (1 - Math.sqrt(7) / 3));
+        List<String> notes = t.notes();
+        assertEquals("Paired test, A vs B, per-seed Avg. MAE over seeds 1, 2, 3 (n = 3): mean difference -0.233; paired t-test p = " + p
+                + ", Holm " + holm + "; Wilcoxon signed-rank exact p = 0.2500, Holm 0.5000.", notes.get(notes.size() - 3));
+        assertEquals("Paired test, A vs C, per-seed Avg. MAE over seeds 1, 2, 3 (n = 3): mean difference -0.467; paired t-test p = " + p
+                + ", Holm " + holm + "; Wilcoxon signed-rank exact p = 0.2500, Holm 0.5000.", notes.get(notes.size() - 2));
+        assertTrue(notes.get(notes.size() - 1).startsWith("Holm: each p-value is followed by its Holm adjustment over the 2 paired tests"),
+                notes.get(notes.size() - 1));
+    }
+
+    @Test
     void absentModalityShowsNotApplicableAndNarrowsTheAverage() {
         List<ResultRecord> rs = records().stream().filter(r -> !r.condition().contains("v")).toList();
         ResultTable t = ResultTable.byCondition().dataset("mosi").models("A")
