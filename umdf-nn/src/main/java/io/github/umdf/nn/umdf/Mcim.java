@@ -62,7 +62,7 @@ public final class Mcim extends AbstractBlock {
                 perTarget.put(m, addChildBlock("layer" + l + "_" + m.key(), McimLayer.builder().setDim(dim).setHeads(builder.heads)
                         .setTarget(m).setModalities(modalities).optCrossmodal(builder.crossmodal)
                         .optAttentionDropout(builder.attentionDropout.getOrDefault(m, 0f)).optReluDropout(builder.reluDropout)
-                        .optResidualDropout(builder.residualDropout).optNorm(builder.norm).build()));
+                        .optResidualDropout(builder.residualDropout).optNorm(builder.norm).optFineResidual(builder.fineResidual).build()));
             }
             layers.add(perTarget);
         }
@@ -243,6 +243,7 @@ public final class Mcim extends AbstractBlock {
         private float reluDropout;
         private float residualDropout;
         private NormPlacement norm = NormPlacement.POST;
+        private FineResidual fineResidual = FineResidual.ONCE;
 
         private Builder() {
         }
@@ -311,6 +312,12 @@ public final class Mcim extends AbstractBlock {
         /** Residual dropout; default 0. */
         public Builder optResidualDropout(float rate) {
             this.residualDropout = rate;
+            return this;
+        }
+
+        /** Pre-norm only: how the fine-grained branches add the residual ({@link FineResidual}); default once. */
+        public Builder optFineResidual(FineResidual fineResidual) {
+            this.fineResidual = fineResidual;
             return this;
         }
 

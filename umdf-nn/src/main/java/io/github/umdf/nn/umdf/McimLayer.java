@@ -62,6 +62,7 @@ public final class McimLayer extends AbstractBlock {
     private final boolean crossmodal;
     private final float resDropout;
     private final NormPlacement norm;
+    private final FineResidual fineResidual;
     private final CrossmodalAttention coarse;
     private final LayerNorm coarseNorm;
     private final EnumMap<Modality, CrossmodalAttention> fine = new EnumMap<>(Modality.class);
@@ -74,6 +75,7 @@ public final class McimLayer extends AbstractBlock {
         this.dim = builder.dim;
         this.target = builder.target;
         this.norm = builder.norm;
+        this.fineResidual = builder.fineResidual;
         this.crossmodal = builder.crossmodal;
         this.resDropout = builder.residualDropout;
         int heads = builder.heads;
@@ -142,7 +144,10 @@ public final class McimLayer extends AbstractBlock {
         return norm(ps, feedForwardNorm, residualDropout(ff, training).add(zf), training);
     }
 
-    /** Pre-norm: {@code x + CA(LN(source), LN(x))}, each LN shared by its query and its source (MulT). */
+    /**
+     * Pre-norm: {@code x + CA(LN(source), LN(x))}, each LN shared by its query and its source (MulT); the
+     * fine-grained branches add to {@code Z^c} once ({@link FineResidual#ONCE}) or once each.
+     */
     private NDArray forwardPreNorm(ParameterStore ps, NDArray x, NDArray targetMask, NDArray coarseSource, NDArray coarseMask,
                                    Map<Modality, NDArray> fineSources, Map<Modality, NDArray> fineMasks, boolean training) {
         NDArray q = norm(ps, coarseNorm, x, training);
@@ -158,8 +163,13 @@ public final class McimLayer extends AbstractBlock {
             NDArray ao = crossmodal
                     ? branch.getValue().attend(ps, qo, norm(ps, ln, fineSources.get(o), training), fineMasks.get(o), training)
                     : branch.getValue().attend(ps, qo, qo, targetMask, training);
-            NDArray z = zc.add(residualDropout(ao, training));
-            zf = zf == null ? z : zf.add(z);
+            NDArray r = residualDropout(ao, training);
+            if (fineResidual == FineResidual.PER_BRANCH) {
+                NDArray z = zc.add(r);
+                zf = zf == null ? z : zf.add(z);
+            } else {
+                zf = (zf == null ? zc : zf).add(r); // Z^c + a_0 + a_1
+            }
         }
         if (zf == null) {
             zf = zc;
@@ -243,6 +253,7 @@ public final class McimLayer extends AbstractBlock {
         private float reluDropout;
         private float residualDropout;
         private NormPlacement norm = NormPlacement.POST;
+        private FineResidual fineResidual = FineResidual.ONCE;
 
         private Builder() {
         }
@@ -304,6 +315,12 @@ public final class McimLayer extends AbstractBlock {
             return this;
         }
 
+        /** Pre-norm only: the residual once for all fine-grained branches (the default) or once per branch. */
+        public Builder optFineResidual(FineResidual fineResidual) {
+            this.fineResidual = fineResidual;
+            return this;
+        }
+
         /** The layer; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
         public McimLayer build() {
             String block = "McimLayer";
@@ -317,6 +334,7 @@ public final class McimLayer extends AbstractBlock {
             BuilderChecks.rate(block, "optReluDropout", reluDropout);
             BuilderChecks.rate(block, "optResidualDropout", residualDropout);
             BuilderChecks.required(block, "optNorm", "a norm placement", norm);
+            BuilderChecks.required(block, "optFineResidual", "a fine-grained residual rule", fineResidual);
             return new McimLayer(this);
         }
     }

@@ -66,6 +66,9 @@ public final class UmdfConfig implements ModelSpec {
     private boolean maskMissingKeys = false;
     @Config(description = "D4: LayerNorm placement of the MCIM and encoder layers: PRE (MulT's code; default: POST did not learn in our budgets) or POST (the paper's equations).")
     private NormPlacement norm = NormPlacement.PRE;
+    @Config(description = "D4: pre-norm MCIM adds the residual to its fine-grained branches ONCE (Z^c + a_0 + a_1) or PER_BRANCH "
+            + "((Z^c + a_0) + (Z^c + a_1), the first releases).")
+    private FineResidual fineResidual = FineResidual.ONCE;
     @Config(description = "D3: how unaligned audio/vision reach the language length: ADAPTIVE_AVG_POOL or LINEAR.")
     private Resampling resampling = Resampling.ADAPTIVE_AVG_POOL;
 
@@ -199,6 +202,7 @@ public final class UmdfConfig implements ModelSpec {
     public boolean maskMissingKeys() { return maskMissingKeys; }
     public Resampling resampling() { return resampling; }
     public NormPlacement norm() { return norm; }
+    public FineResidual fineResidual() { return fineResidual; }
     public double lambdaFeature() { return lambdaFeature; }
     public double lambdaLogits() { return lambdaLogits; }
     public double auxiliaryTaskWeight() { return auxiliaryTaskWeight; }
@@ -273,6 +277,7 @@ public final class UmdfConfig implements ModelSpec {
         public Builder maskMissingKeys(boolean v) { c.maskMissingKeys = v; return this; }
         public Builder resampling(Resampling v) { c.resampling = v; return this; }
         public Builder norm(NormPlacement v) { c.norm = v; return this; }
+        public Builder fineResidual(FineResidual v) { c.fineResidual = v; return this; }
         public Builder lambdaFeature(double v) { c.lambdaFeature = v; return this; }
         public Builder lambdaLogits(double v) { c.lambdaLogits = v; return this; }
         public Builder auxiliaryTaskWeight(double v) { c.auxiliaryTaskWeight = v; return this; }

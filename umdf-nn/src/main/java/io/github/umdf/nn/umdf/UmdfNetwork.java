@@ -95,7 +95,8 @@ public final class UmdfNetwork extends AbstractBlock {
                 .optAttentionDropout(Modality.LANGUAGE, config.attnDropoutLanguage())
                 .optAttentionDropout(Modality.AUDIO, config.attnDropoutAudio())
                 .optAttentionDropout(Modality.VISION, config.attnDropoutVision())
-                .optReluDropout(config.reluDropout()).optResidualDropout(config.resDropout()).optNorm(config.norm()).build());
+                .optReluDropout(config.reluDropout()).optResidualDropout(config.resDropout()).optNorm(config.norm())
+                .optFineResidual(config.fineResidual()).build());
         this.jointEncoder = addChildBlock("jointEncoder", encoder(config, encoderHeads));
         this.fusion = config.useDfim()
                 ? addChildBlock("dfim", new Dfim(jointDim, config.gateKernel()))
