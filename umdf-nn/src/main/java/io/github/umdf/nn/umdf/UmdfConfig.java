@@ -81,6 +81,8 @@ public final class UmdfConfig implements ModelSpec {
     @Config(description = "D10: what the auxiliary task loss scores: VIEW_MEAN (the mean of the two views' logits, no logits "
             + "distillation in it) or EACH_VIEW (each view's logits, which distils them with weight auxiliaryTaskWeight/4).")
     private AuxiliaryTarget auxiliaryTarget = AuxiliaryTarget.VIEW_MEAN;
+    @Config(description = "D9: f_y shares the prediction head (true) instead of being a linear layer of its own (false, the default).")
+    private boolean sharedLogitsHead = false;
     @Config(description = "D5: MMD estimator, BIASED (eq. 2, V-statistic) or UNBIASED (U-statistic).")
     private MmdEstimator mmdEstimator = MmdEstimator.BIASED;
     @Config(description = "D5: number of Gaussian RBF kernels of the MMD.")
@@ -207,6 +209,7 @@ public final class UmdfConfig implements ModelSpec {
     public double lambdaLogits() { return lambdaLogits; }
     public double auxiliaryTaskWeight() { return auxiliaryTaskWeight; }
     public AuxiliaryTarget auxiliaryTarget() { return auxiliaryTarget; }
+    public boolean sharedLogitsHead() { return sharedLogitsHead; }
     public MmdEstimator mmdEstimator() { return mmdEstimator; }
     public int mmdKernels() { return mmdKernels; }
     public float mmdKernelMultiplier() { return mmdKernelMultiplier; }
@@ -233,7 +236,8 @@ public final class UmdfConfig implements ModelSpec {
     @Override
     public String toString() {
         return "UmdfConfig(d=" + modelDim + ", D=" + depth + ", heads=" + heads + ", lambda1=" + lambdaFeature + ", lambda2="
-                + lambdaLogits + ", aux=" + auxiliaryTaskWeight + (auxiliaryTarget == AuxiliaryTarget.VIEW_MEAN ? "" : " (each view)") + (useMcim ? "" : ", w/o MCIM") + (useDfim ? "" : ", w/o DFIM") + ")";
+                + lambdaLogits + ", aux=" + auxiliaryTaskWeight + (auxiliaryTarget == AuxiliaryTarget.VIEW_MEAN ? "" : " (each view)")
+                + (sharedLogitsHead ? ", f_y = prediction head" : "") + (useMcim ? "" : ", w/o MCIM") + (useDfim ? "" : ", w/o DFIM") + ")";
     }
 
     /** Fluent construction in code; {@link #build()} validates. */
@@ -282,6 +286,7 @@ public final class UmdfConfig implements ModelSpec {
         public Builder lambdaLogits(double v) { c.lambdaLogits = v; return this; }
         public Builder auxiliaryTaskWeight(double v) { c.auxiliaryTaskWeight = v; return this; }
         public Builder auxiliaryTarget(AuxiliaryTarget v) { c.auxiliaryTarget = v; return this; }
+        public Builder sharedLogitsHead(boolean v) { c.sharedLogitsHead = v; return this; }
         public Builder mmdEstimator(MmdEstimator v) { c.mmdEstimator = v; return this; }
         public Builder mmdKernels(int v) { c.mmdKernels = v; return this; }
         public Builder mmdKernelMultiplier(float v) { c.mmdKernelMultiplier = v; return this; }

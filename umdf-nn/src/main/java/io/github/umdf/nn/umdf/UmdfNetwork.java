@@ -103,7 +103,8 @@ public final class UmdfNetwork extends AbstractBlock {
                 : addChildBlock("concatFusion", new ConcatFusion(jointDim));
         this.fusedEncoder = addChildBlock("fusedEncoder", encoder(config, encoderHeads));
         this.head = addChildBlock("predictionHead", new PredictionHead(jointDim, schema.outputSize(), config.outDropout()));
-        this.logitsHead = addChildBlock("logitsHead", Linear.builder().setUnits(schema.outputSize()).build());
+        // D9: f_y is its own linear layer, or (sharedLogitsHead) the prediction head itself
+        this.logitsHead = config.sharedLogitsHead() ? null : addChildBlock("logitsHead", Linear.builder().setUnits(schema.outputSize()).build());
     }
 
     /** A transformer encoder over the joint width: {@code H}'s and {@code H̄}'s. */
@@ -148,8 +149,14 @@ public final class UmdfNetwork extends AbstractBlock {
         return new Encoded(h, valid, last);
     }
 
-    /** {@code f_y}: the shared logits head on the last valid step of {@code H}, {@code (N, out)}. */
+    /**
+     * {@code f_y}: the logits head on the last valid step of {@code H}, {@code (N, out)}: a linear layer of its
+     * own (D9's default), or the prediction head that reads {@code H̄} ({@link UmdfConfig#sharedLogitsHead()}).
+     */
     public NDArray logits(ParameterStore ps, Encoded e, boolean training) {
+        if (logitsHead == null) {
+            return predictFrom(ps, e.h, e.last, training);
+        }
         return logitsHead.forward(ps, new NDList(Masks.selectStep(e.h, e.last)), training).head();
     }
 
@@ -204,7 +211,9 @@ public final class UmdfNetwork extends AbstractBlock {
         ((AbstractBlock) fusion).initialize(manager, dataType, joint, joint);
         fusedEncoder.initialize(manager, dataType, joint);
         head.initialize(manager, dataType, new Shape(1, jointDim));
-        logitsHead.initialize(manager, dataType, new Shape(1, jointDim));
+        if (logitsHead != null) {
+            logitsHead.initialize(manager, dataType, new Shape(1, jointDim));
+        }
     }
 
     public UmdfConfig config() {

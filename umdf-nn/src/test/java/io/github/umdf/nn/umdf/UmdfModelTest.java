@@ -136,4 +136,30 @@ class UmdfModelTest {
             assertEquals((long) dj + 1, counts.get("logitsHead"));
         }
     }
+
+    /** D9: f_y is a linear layer of its own by default, or the prediction head itself. */
+    @Test
+    void theLogitsHeadIsItsOwnLayerOrThePredictionHead() {
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        Tensors.engine(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<MultimodalSample> samples = TestSamples.random(schema, 4, 1);
+            ModalityInputs in = new BatchBuilder(schema).inputs(m, samples, randomMasks(samples, 3));
+            ParameterStore ps = new ParameterStore(m, false);
+            for (boolean shared : new boolean[] {false, true}) {
+                UmdfModel model = new UmdfModel(small().toBuilder().sharedLogitsHead(shared).build(), schema);
+                model.initialize(m);
+                boolean ownLayer = model.block().getParameters().keys().stream().anyMatch(k -> k.contains("logitsHead"));
+                assertEquals(!shared, ownLayer, "logitsHead parameters with sharedLogitsHead = " + shared);
+                UmdfNetwork.Encoded e = model.network().encode(ps, in, false);
+                NDArray fy = model.network().logits(ps, e, false);
+                NDArray head = model.network().predictFrom(ps, e.h, e.last, false);
+                if (shared) {
+                    Tensors.assertClose(head, fy, 0);
+                } else {
+                    assertTrue(fy.sub(head).abs().max().getFloat() > 1e-4, "a layer of its own gives other logits");
+                }
+            }
+        }
+    }
 }
