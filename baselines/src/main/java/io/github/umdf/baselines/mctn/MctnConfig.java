@@ -2,9 +2,9 @@ package io.github.umdf.baselines.mctn;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import io.github.umdf.baselines.BaselineSpec;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.NetworkModel;
 
 /**
@@ -52,7 +52,7 @@ public final class MctnConfig extends BaselineSpec {
     @Config(description = "L2 factor on the regression output kernel, added to the loss (original regression.l2_factor: 0.01).")
     private double l2 = 0.01;
     @Config(description = "Regression task loss: L1 (original loss_type 'mae') or MSE.")
-    private TaskLoss.RegressionLoss regressionLoss = TaskLoss.RegressionLoss.L1;
+    private RegressionLoss regressionLoss = RegressionLoss.L1;
     @Config(description = "Translation losses over observed target frames only (true) or over every existing frame, dropped ones as zeros (false).")
     private boolean maskMissingTargets = true;
 
@@ -141,7 +141,7 @@ public final class MctnConfig extends BaselineSpec {
     public double secondTranslationWeight() { return secondTranslationWeight; }
     public double taskWeight() { return taskWeight; }
     public double l2() { return l2; }
-    public TaskLoss.RegressionLoss regressionLoss() { return regressionLoss; }
+    public RegressionLoss regressionLoss() { return regressionLoss; }
     public boolean maskMissingTargets() { return maskMissingTargets; }
 
     @Override
@@ -172,7 +172,7 @@ public final class MctnConfig extends BaselineSpec {
         public Builder secondTranslationWeight(double v) { c.secondTranslationWeight = v; return this; }
         public Builder taskWeight(double v) { c.taskWeight = v; return this; }
         public Builder l2(double v) { c.l2 = v; return this; }
-        public Builder regressionLoss(TaskLoss.RegressionLoss v) { c.regressionLoss = v; return this; }
+        public Builder regressionLoss(RegressionLoss v) { c.regressionLoss = v; return this; }
         public Builder maskMissingTargets(boolean v) { c.maskMissingTargets = v; return this; }
 
         /** The configuration; throws {@link IllegalArgumentException} naming an invalid setting. */

@@ -3,9 +3,9 @@ package io.github.umdf.baselines.selfmm;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import io.github.umdf.baselines.BaselineSpec;
 import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.NetworkModel;
 
 /**
@@ -63,7 +63,7 @@ public final class SelfMmConfig extends BaselineSpec {
     @Config(description = "Class centres: positive from labels > 0 (true, MMSA excludeZero) or >= 0 (false, thuiar/Self-MM).")
     private boolean excludeZero = true;
     @Config(description = "Regression loss of every head: L1 (original) or MSE.")
-    private TaskLoss.RegressionLoss regressionLoss = TaskLoss.RegressionLoss.L1;
+    private RegressionLoss regressionLoss = RegressionLoss.L1;
 
     /** The MOSI defaults. */
     public SelfMmConfig() {
@@ -154,7 +154,7 @@ public final class SelfMmConfig extends BaselineSpec {
     public double labelBound() { return labelBound; }
     public int labelStartEpoch() { return labelStartEpoch; }
     public boolean excludeZero() { return excludeZero; }
-    public TaskLoss.RegressionLoss regressionLoss() { return regressionLoss; }
+    public RegressionLoss regressionLoss() { return regressionLoss; }
 
     @Override
     public String toString() {
@@ -225,7 +225,7 @@ public final class SelfMmConfig extends BaselineSpec {
         public Builder labelBound(double v) { c.labelBound = v; return this; }
         public Builder labelStartEpoch(int v) { c.labelStartEpoch = v; return this; }
         public Builder excludeZero(boolean v) { c.excludeZero = v; return this; }
-        public Builder regressionLoss(TaskLoss.RegressionLoss v) { c.regressionLoss = v; return this; }
+        public Builder regressionLoss(RegressionLoss v) { c.regressionLoss = v; return this; }
 
         /** The configuration; throws {@link IllegalArgumentException} naming an invalid setting. */
         public SelfMmConfig build() {

@@ -6,6 +6,7 @@ import ai.djl.training.ParameterStore;
 import io.github.umdf.baselines.BaselineModel;
 import io.github.umdf.baselines.Readout;
 import io.github.umdf.baselines.WeightedLoss;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.Task;
@@ -100,7 +101,7 @@ public final class SelfMmModel extends BaselineModel<SelfMmConfig, SelfMmNetwork
     private NDArray weightedUnimodalLoss(NDArray prediction, NDArray ys, NDArray ym) {
         NDArray weight = ys.sub(ym).abs().tanh();
         NDArray diff = prediction.sub(ys);
-        NDArray error = spec.regressionLoss() == TaskLoss.RegressionLoss.L1 ? diff.abs() : diff.square();
+        NDArray error = spec.regressionLoss() == RegressionLoss.L1 ? diff.abs() : diff.square();
         return weight.mul(error).mean();
     }
 

@@ -2,9 +2,9 @@ package io.github.umdf.baselines.transm;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import io.github.umdf.baselines.BaselineSpec;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.NetworkModel;
 
 /**
@@ -50,7 +50,7 @@ public final class TransmConfig extends BaselineSpec {
     @Config(description = "Weight of the task loss (original: 1).")
     private double taskWeight = 1.0;
     @Config(description = "Regression task loss: L1 or MSE.")
-    private TaskLoss.RegressionLoss regressionLoss = TaskLoss.RegressionLoss.L1;
+    private RegressionLoss regressionLoss = RegressionLoss.L1;
     @Config(description = "Treat dropped (all-zero) frames as absent, as the original's Masking(mask_value=0) does (true), or only padding (false).")
     private boolean maskZeroFrames = true;
 
@@ -115,7 +115,7 @@ public final class TransmConfig extends BaselineSpec {
     public float transformerDropout() { return transformerDropout; }
     public double translationWeight() { return translationWeight; }
     public double taskWeight() { return taskWeight; }
-    public TaskLoss.RegressionLoss regressionLoss() { return regressionLoss; }
+    public RegressionLoss regressionLoss() { return regressionLoss; }
     public boolean maskZeroFrames() { return maskZeroFrames; }
 
     @Override
@@ -153,7 +153,7 @@ public final class TransmConfig extends BaselineSpec {
         }
         public Builder translationWeight(double v) { c.translationWeight = v; return this; }
         public Builder taskWeight(double v) { c.taskWeight = v; return this; }
-        public Builder regressionLoss(TaskLoss.RegressionLoss v) { c.regressionLoss = v; return this; }
+        public Builder regressionLoss(RegressionLoss v) { c.regressionLoss = v; return this; }
         public Builder maskZeroFrames(boolean v) { c.maskZeroFrames = v; return this; }
 
         /** The configuration; throws {@link IllegalArgumentException} naming an invalid setting. */

@@ -2,6 +2,7 @@ package io.github.umdf.nn.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.ops.Scalars;
 
@@ -13,14 +14,6 @@ import io.github.umdf.nn.ops.Scalars;
  */
 public final class TaskLoss {
     private TaskLoss() {
-    }
-
-    /** Regression loss kinds. */
-    public enum RegressionLoss {
-        /** Mean squared error (the paper's). */
-        MSE,
-        /** Mean absolute error. */
-        L1
     }
 
     /**

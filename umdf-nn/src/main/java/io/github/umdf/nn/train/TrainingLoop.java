@@ -15,7 +15,6 @@ import ai.djl.util.Pair;
 import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.missing.TrainingViewSampler;
 import io.github.umdf.nn.model.BatchContext;
@@ -162,7 +161,7 @@ public final class TrainingLoop {
             sums.forEach((k, v) -> means.put(k, v / batches));
 
             float[][] outputs = session.predict(valid, validMasks, Math.max(config.batchSize(), 64));
-            double validLoss = ValidationScores.loss(schema.task(), TaskLoss.RegressionLoss.MSE, valid, outputs);
+            double validLoss = ValidationScores.loss(schema.task(), spec.regressionLoss(), valid, outputs);
             double metric = ValidationScores.metric(schema.task(), valid, outputs);
             if (!Double.isFinite(validLoss)) {
                 throw new IllegalStateException("Validation loss is " + validLoss + " at epoch " + epoch

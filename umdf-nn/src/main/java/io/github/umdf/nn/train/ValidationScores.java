@@ -1,15 +1,15 @@
 package io.github.umdf.nn.train;
 
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.nn.loss.TaskLoss;
 
 import java.util.List;
 
 /**
  * The validation loss and metric computed from predictions in plain Java: the mean over all samples
- * and target values of the task's loss terms ({@link Task#losses}: MSE or L1 for regression as
- * configured, cross-entropy, per-label binary cross-entropy) and of its metric terms
+ * and target values of the task's loss terms ({@link Task#losses}: for regression the network's own
+ * training loss, MSE or L1, {@link io.github.umdf.nn.model.ModelSpec#regressionLoss()}; cross-entropy, per-label binary cross-entropy) and of its metric terms
  * ({@link Task#scores}: MAE for regression, accuracy for classification, the mean per-label accuracy
  * for multi-label).
  */
@@ -18,8 +18,8 @@ public final class ValidationScores {
     }
 
     /** The task loss of predictions: the mean of every loss term of every sample. */
-    public static double loss(Task task, TaskLoss.RegressionLoss regression, List<MultimodalSample> samples, float[][] outputs) {
-        boolean absoluteError = regression == TaskLoss.RegressionLoss.L1;
+    public static double loss(Task task, RegressionLoss regression, List<MultimodalSample> samples, float[][] outputs) {
+        boolean absoluteError = regression == RegressionLoss.L1;
         double sum = 0;
         int count = 0;
         for (int i = 0; i < samples.size(); i++) {

@@ -7,10 +7,10 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
 import io.github.umdf.nn.block.NormPlacement;
 import io.github.umdf.nn.block.Resampling;
 import io.github.umdf.nn.config.PaperDataset;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.config.Specs;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.loss.MmdEstimator;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.InferenceMode;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.NetworkModel;
@@ -90,7 +90,7 @@ public final class UmdfConfig implements ModelSpec {
     @Config(description = "D5: bandwidth multiplier between successive kernels.")
     private float mmdKernelMultiplier = 2.0f;
     @Config(description = "Regression task loss: MSE (paper) or L1.")
-    private TaskLoss.RegressionLoss regressionLoss = TaskLoss.RegressionLoss.MSE;
+    private RegressionLoss regressionLoss = RegressionLoss.MSE;
 
     @Config(description = "false = the 'w/o MCIM' ablation: every crossmodal attention becomes self-attention within the target.")
     private boolean useMcim = true;
@@ -213,7 +213,7 @@ public final class UmdfConfig implements ModelSpec {
     public MmdEstimator mmdEstimator() { return mmdEstimator; }
     public int mmdKernels() { return mmdKernels; }
     public float mmdKernelMultiplier() { return mmdKernelMultiplier; }
-    public TaskLoss.RegressionLoss regressionLoss() { return regressionLoss; }
+    public RegressionLoss regressionLoss() { return regressionLoss; }
     public boolean useMcim() { return useMcim; }
     public boolean useDfim() { return useDfim; }
     public InferenceMode inference() { return inference; }
@@ -290,7 +290,7 @@ public final class UmdfConfig implements ModelSpec {
         public Builder mmdEstimator(MmdEstimator v) { c.mmdEstimator = v; return this; }
         public Builder mmdKernels(int v) { c.mmdKernels = v; return this; }
         public Builder mmdKernelMultiplier(float v) { c.mmdKernelMultiplier = v; return this; }
-        public Builder regressionLoss(TaskLoss.RegressionLoss v) { c.regressionLoss = v; return this; }
+        public Builder regressionLoss(RegressionLoss v) { c.regressionLoss = v; return this; }
         public Builder useMcim(boolean v) { c.useMcim = v; return this; }
         public Builder useDfim(boolean v) { c.useDfim = v; return this; }
         public Builder inference(InferenceMode v) { c.inference = v; return this; }

@@ -53,7 +53,7 @@ class ArchitectureTest {
             .whereLayer("ops").mayNotAccessAnyLayer()
             .whereLayer("config").mayOnlyAccessLayers("missing", "data", "ops")
             .whereLayer("block").mayOnlyAccessLayers("ops", "data")
-            .whereLayer("loss").mayOnlyAccessLayers("ops", "data")
+            .whereLayer("loss").mayOnlyAccessLayers("ops", "data", "config")
             .whereLayer("model").mayOnlyAccessLayers("config", "missing", "data", "ops")
             .whereLayer("train").mayOnlyAccessLayers("model", "config", "loss", "missing", "data", "ops", "random")
             .whereLayer("umdf").mayOnlyAccessLayers("model", "block", "loss", "config", "missing", "data", "ops");

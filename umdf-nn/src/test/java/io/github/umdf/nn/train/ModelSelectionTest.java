@@ -13,6 +13,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import io.github.umdf.nn.config.DeviceChoice;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
@@ -47,9 +48,20 @@ class ModelSelectionTest {
         private static final long serialVersionUID = 1L;
         @Config(description = "Predict the number of observed frames (the parameters get no gradient).")
         private boolean counting;
+        @Config(description = "The regression loss it trains and is selected with.")
+        private RegressionLoss loss = RegressionLoss.MSE;
 
         Spec(boolean counting) {
             this.counting = counting;
+        }
+
+        Spec(RegressionLoss loss) {
+            this.loss = loss;
+        }
+
+        @Override
+        public RegressionLoss regressionLoss() {
+            return loss;
         }
 
         private Spec() {
@@ -122,7 +134,7 @@ class ModelSelectionTest {
         @Override
         public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training) {
             NDArray p = forward(ps, views, training);
-            NDArray loss = TaskLoss.task(Task.REGRESSION, TaskLoss.RegressionLoss.MSE, p, targets);
+            NDArray loss = TaskLoss.task(Task.REGRESSION, spec.loss, p, targets);
             return new LossTerms(loss, Map.of("task", loss), p);
         }
 
@@ -162,8 +174,24 @@ class ModelSelectionTest {
         }
         try (NetworkSession s = r.network()) {
             float[][] out = s.predict(VALID, masks, 64);
-            assertEquals(min, ValidationScores.loss(Task.REGRESSION, TaskLoss.RegressionLoss.MSE, VALID, out), 1e-9,
+            assertEquals(min, ValidationScores.loss(Task.REGRESSION, RegressionLoss.MSE, VALID, out), 1e-9,
                     "the returned network scores the best epoch's validation loss");
+        }
+    }
+
+    @Test
+    void eachModelIsSelectedOnItsOwnLoss() {
+        TrainingResult r = new TrainingLoop(new Spec(RegressionLoss.L1), noisy(4).build(), TrainingListener.SILENT)
+                .train(SCHEMA, TRAIN, VALID, 3);
+        TrainingViewSampler sampler = new TrainingViewSampler(noisy(1).build().missingness());
+        List<SampleMask> masks = new ArrayList<>();
+        for (MultimodalSample s : VALID) {
+            masks.add(sampler.views(3, TrainingLoop.VALIDATION_EPOCH, s, 1)[0]);
+        }
+        try (NetworkSession s = r.network()) {
+            float[][] out = s.predict(VALID, masks, 64);
+            assertEquals(ValidationScores.loss(Task.REGRESSION, RegressionLoss.L1, VALID, out), r.bestValidLoss(), 1e-9,
+                    "a network trained on L1 is selected on the validation L1");
         }
     }
 

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import io.github.umdf.nn.config.RegressionLoss;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.loss.TaskLoss;
@@ -79,7 +80,7 @@ final class ToyModel implements NetworkModel {
     @Override
     public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training) {
         NDArray predictions = forward(ps, views, training);
-        NDArray task = TaskLoss.task(schema.task(), TaskLoss.RegressionLoss.MSE, predictions, targets);
+        NDArray task = TaskLoss.task(schema.task(), RegressionLoss.MSE, predictions, targets);
         return new LossTerms(task, Map.of("task", task), predictions);
     }
 
