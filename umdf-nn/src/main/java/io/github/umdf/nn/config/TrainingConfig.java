@@ -6,9 +6,6 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
-import io.github.umdf.nn.config.DeviceChoice;
-import io.github.umdf.nn.config.PaperDataset;
-import io.github.umdf.nn.config.Specs;
 import io.github.umdf.nn.missing.MissingnessConfig;
 
 import java.io.Serializable;

@@ -14,7 +14,6 @@ import io.github.umdf.nn.loss.MmdEstimator;
 import io.github.umdf.nn.model.InferenceMode;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.model.NetworkModel;
-import io.github.umdf.nn.umdf.KeySource;
 
 /**
  * Every setting of the UMDF network and its objective, with the paper's values and the SPEC

@@ -20,10 +20,6 @@ import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
-import io.github.umdf.nn.umdf.ConcatFusion;
-import io.github.umdf.nn.umdf.Dfim;
-import io.github.umdf.nn.umdf.Mcim;
-import io.github.umdf.nn.umdf.StreamFusion;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

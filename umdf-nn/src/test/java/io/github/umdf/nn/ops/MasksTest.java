@@ -3,7 +3,6 @@ package io.github.umdf.nn.ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.umdf.nn.ops.Masks;
 import io.github.umdf.nn.testing.Tensors;
 import org.junit.jupiter.api.Test;
 

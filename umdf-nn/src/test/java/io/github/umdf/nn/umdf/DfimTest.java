@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.umdf.nn.testing.Tensors;
-import io.github.umdf.nn.umdf.Dfim;
 import org.junit.jupiter.api.Test;
 
 class DfimTest {

@@ -17,8 +17,6 @@ import io.github.umdf.nn.model.ModalityInputs;
 import io.github.umdf.nn.testing.Tensors;
 import io.github.umdf.nn.testing.TestSamples;
 import io.github.umdf.nn.train.BatchBuilder;
-import io.github.umdf.nn.umdf.UmdfConfig;
-import io.github.umdf.nn.umdf.UmdfModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -5,7 +5,6 @@ import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.missing.EvaluationMasks;
 import io.github.umdf.nn.missing.SampleMask;
-import io.github.umdf.tribuo.evaluation.ResultRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

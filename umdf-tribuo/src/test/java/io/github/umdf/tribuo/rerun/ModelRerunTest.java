@@ -9,8 +9,6 @@ import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.data.DataSplits;
 import io.github.umdf.tribuo.data.MultimodalDataSources;
 import io.github.umdf.tribuo.output.RegressorAdapter;
-import io.github.umdf.tribuo.rerun.ModelRerun;
-import io.github.umdf.tribuo.rerun.RerunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.regression.Regressor;

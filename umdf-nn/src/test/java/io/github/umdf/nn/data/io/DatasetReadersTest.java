@@ -3,7 +3,6 @@ package io.github.umdf.nn.data.io;
 import io.github.umdf.nn.data.InvalidDataException;
 import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.nn.data.io.DatasetReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.MetricArguments;
 
 import java.util.TreeMap;
 

@@ -1,6 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.MetricArguments;
 
 /**
  * Regression metrics of multimodal sentiment analysis (MOSI, MOSEI: sentiment in [-3, 3]),

@@ -1,8 +1,6 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.tribuo.evaluation.metrics.ClassificationMetrics;
-import io.github.umdf.tribuo.evaluation.metrics.SingleLabelReport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

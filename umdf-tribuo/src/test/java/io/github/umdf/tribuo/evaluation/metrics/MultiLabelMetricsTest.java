@@ -1,8 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.MultiLabelMetrics;
-import io.github.umdf.tribuo.evaluation.metrics.MultiLabelReport;
-import io.github.umdf.tribuo.evaluation.metrics.ScoreKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-import io.github.umdf.tribuo.evaluation.metrics.RegressionMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

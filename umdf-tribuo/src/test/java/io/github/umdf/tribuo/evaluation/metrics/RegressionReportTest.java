@@ -1,7 +1,6 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.tribuo.evaluation.metrics.RegressionReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
