@@ -1,6 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-
 import java.util.TreeMap;
 
 /**

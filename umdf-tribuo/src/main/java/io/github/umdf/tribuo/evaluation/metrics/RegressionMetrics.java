@@ -1,6 +1,5 @@
 package io.github.umdf.tribuo.evaluation.metrics;
 
-
 /**
  * Regression metrics of multimodal sentiment analysis (MOSI, MOSEI: sentiment in [-3, 3]),
  * following MMSA's {@code MetricsTop.__eval_mosi_regression} (thuiar/MMSA) and SPEC section 4.
