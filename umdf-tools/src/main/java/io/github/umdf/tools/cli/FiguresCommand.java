@@ -6,13 +6,16 @@ import io.github.umdf.nn.missing.ModalitySubset;
 import io.github.umdf.tools.protocol.Figures;
 import io.github.umdf.tribuo.MultimodalModel;
 import io.github.umdf.tribuo.evaluation.ModelPredictor;
+import io.github.umdf.tribuo.evaluation.Predictor;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
 import io.github.umdf.tribuo.evaluation.ResultsJson;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -58,10 +61,20 @@ final class FiguresCommand implements Runnable {
 
     @Command(name = "tsne", mixinStandardHelpOptions = true,
             description = {"t-SNE of a model's joint representations of the test samples, coloured negative / neutral /",
-                    "positive (paper Figure 6: condition {l}, p = 0.5)."})
+                    "positive (paper Figure 6: condition {l}, p = 0.5). With --models, one panel per model side by side,",
+                    "on the same samples and masks, as the paper draws CubeMLP, TransM, SMIL and UMDF."})
     static final class TsneFigure implements Callable<Integer> {
-        @Option(names = "--model", required = true, description = "A model file written by 'umdf train'.")
-        Path model;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Models models;
+
+        static final class Models {
+            @Option(names = "--model", description = "A model file written by 'umdf train'.")
+            Path model;
+
+            @Option(names = "--models", split = ",", paramLabel = "FILE", description = "Model files (e.g. runs/<model>/seed-1/model.umdf of "
+                    + "'umdf experiment'): one panel each, left to right.")
+            List<Path> files;
+        }
 
         @Mixin
         DataOptions data;
@@ -80,17 +93,35 @@ final class FiguresCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (MultimodalModel<?> m = MultimodalModel.load(model)) {
-                MultimodalDataset ds = data.spec().load();
-                ModalitySubset c = ModalitySubset.parse(condition);
-                if (!c.applicableTo(ds.schema().modalities())) {
-                    throw new IllegalArgumentException("Condition " + c.braces() + " needs a modality the data set lacks; it has "
-                            + ds.schema().modalities());
-                }
-                Figures.tsne(new ModelPredictor(m, ds.schema()), ds.split(SplitName.TEST), c, rate, seed,
-                        m.spec().family() + " on " + data.spec().name(), out);
-                System.out.println(out.toAbsolutePath());
+            MultimodalDataset ds = data.spec().load();
+            ModalitySubset c = ModalitySubset.parse(condition);
+            if (!c.applicableTo(ds.schema().modalities())) {
+                throw new IllegalArgumentException("Condition " + c.braces() + " needs a modality the data set lacks; it has "
+                        + ds.schema().modalities());
             }
+            List<Path> files = models.model != null ? List.of(models.model) : models.files;
+            List<MultimodalModel<?>> loaded = new ArrayList<>();
+            try {
+                for (Path f : files) {
+                    loaded.add(MultimodalModel.load(f));
+                }
+                List<Predictor> predictors = new ArrayList<>();
+                List<String> titles = new ArrayList<>();
+                for (int i = 0; i < loaded.size(); i++) {
+                    predictors.add(new ModelPredictor(loaded.get(i), ds.schema()));
+                    String family = loaded.get(i).spec().family();
+                    boolean repeated = loaded.stream().filter(m -> m.spec().family().equals(family)).count() > 1;
+                    titles.add((repeated ? files.get(i).toString() : family) + " on " + data.spec().name());
+                }
+                if (models.model != null) {
+                    Figures.tsne(predictors.get(0), ds.split(SplitName.TEST), c, rate, seed, titles.get(0), out);
+                } else {
+                    Figures.tsnePanels(predictors, titles, ds.split(SplitName.TEST), c, rate, seed, out);
+                }
+            } finally {
+                loaded.forEach(MultimodalModel::close);
+            }
+            System.out.println(out.toAbsolutePath());
             return 0;
         }
     }

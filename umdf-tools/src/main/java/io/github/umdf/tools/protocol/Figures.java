@@ -97,12 +97,39 @@ public final class Figures {
     }
 
     /**
-     * t-SNE of the joint representations of the test samples under one condition (paper Figure 6:
-     * {l} at p = 0.5), coloured by the true sentiment: negative, neutral (exactly 0, MMSA's 3-class
-     * convention) and positive. For classification data the first label decides the colour.
+     * Figure 6: t-SNE of a model's joint representations of the test samples under one condition,
+     * coloured negative / neutral / positive, written as one PNG.
      */
     public static Path tsne(Predictor predictor, List<MultimodalSample> test, ModalitySubset condition, double rate, long seed,
                             String title, Path file) throws IOException {
+        ChartFiles.writePng(tsnePanel(predictor, test, condition, rate, seed, title), file, 760, 640);
+        return file;
+    }
+
+    /**
+     * Figure 6 as the paper draws it: one panel per model side by side, each the t-SNE of that model's
+     * joint representations of the same test samples under the same masks (same seed), with the same
+     * colours and layout.
+     *
+     * @param predictors the models, in panel order
+     * @param titles     one title per panel (the model's name)
+     */
+    public static Path tsnePanels(List<Predictor> predictors, List<String> titles, List<MultimodalSample> test, ModalitySubset condition,
+                                  double rate, long seed, Path file) throws IOException {
+        if (predictors.isEmpty() || predictors.size() != titles.size()) {
+            throw new IllegalArgumentException("Expected one title per model and at least one model, found " + predictors.size()
+                    + " models and " + titles.size() + " titles");
+        }
+        List<JFreeChart> panels = new ArrayList<>();
+        for (int i = 0; i < predictors.size(); i++) {
+            panels.add(tsnePanel(predictors.get(i), test, condition, rate, seed, titles.get(i)));
+        }
+        ChartFiles.writeGridPng(panels, panels.size(), file, 560, 520);
+        return file;
+    }
+
+    private static JFreeChart tsnePanel(Predictor predictor, List<MultimodalSample> test, ModalitySubset condition, double rate,
+                                        long seed, String title) {
         List<SampleMask> masks = new ArrayList<>();
         for (MultimodalSample s : test) {
             masks.add(EvaluationMasks.mask(seed, condition, rate, s));
@@ -119,14 +146,11 @@ public final class Figures {
             score[i] = predictor.schema().task() == Task.REGRESSION ? s.target(0)
                     : predictor.schema().task() == Task.SINGLE_LABEL ? s.target(0) - 1 : 2 * s.target(0) - 1;
         }
-        TsneResult t = Tsne.builder().optSeed(seed).build().fit(x);
+        // the usual perplexity 30, or a third of the other points on a small test split (it must stay below their count)
+        double perplexity = Math.min(30.0, (x.length - 1) / 3.0);
+        TsneResult t = Tsne.builder().optSeed(seed).optPerplexity(perplexity).build().fit(x);
         double[] selected = t.select(score);
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        ChartFiles.writePng(SentimentScatterChart.create(String.format(Locale.ROOT, "%s (condition %s, p = %.1f%s)", title,
-                condition.braces(), rate, t.subsampled() ? ", subsample" : ""), t.embedding(), SentimentClass.of(selected)),
-                file, 760, 640);
-        return file;
+        return SentimentScatterChart.create(String.format(Locale.ROOT, "%s (condition %s, p = %.1f%s)", title,
+                condition.braces(), rate, t.subsampled() ? ", subsample" : ""), t.embedding(), SentimentClass.of(selected));
     }
 }

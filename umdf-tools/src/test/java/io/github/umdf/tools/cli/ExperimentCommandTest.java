@@ -83,6 +83,16 @@ class ExperimentCommandTest {
         assertEquals(8, one.size(), one.toString()); // seven subsets at 0, lav at 0.5
         assertEquals(one.get("l@0.00"), two.get("l@0.00"), "whole-modality conditions draw nothing");
         assertNotEquals(one.get("lav@0.50"), two.get("lav@0.50"), "frame drops are drawn from the seed");
+
+        // Figure 6 for several models: one panel each, side by side
+        Path png = dir.resolve("tsne.png");
+        Cli.Result f = Cli.run("figures", "tsne", "--models", ExperimentRunner.runDir(out, "umdf", 1).resolve(ExperimentRunner.MODEL) + ","
+                + ExperimentRunner.runDir(out, "toy-mean", 1).resolve(ExperimentRunner.MODEL), "--preset", "mosi-aligned", "--scale", "0.01",
+                "--out", png.toString());
+        assertEquals(0, f.exitCode(), f.err());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(2 * 560, image.getWidth(), "two panels side by side");
+        assertEquals(520, image.getHeight());
     }
 
     @Test
