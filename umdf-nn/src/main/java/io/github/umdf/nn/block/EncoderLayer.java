@@ -84,63 +84,19 @@ public final class EncoderLayer extends AbstractBlock {
         feedForwardNorm.initialize(manager, dataType, s);
     }
 
-    /** The settings of an {@link EncoderLayer}. */
-    public static final class Builder {
-        private Integer dim;
-        private Integer heads;
-        private float attentionDropout;
-        private float reluDropout;
-        private float residualDropout;
-        private NormPlacement norm = NormPlacement.POST;
-
+    /** The settings of an {@link EncoderLayer}: those of {@link AttentionLayerBuilder}. */
+    public static final class Builder extends AttentionLayerBuilder<Builder> {
         private Builder() {
         }
 
-        /** The feature dimension {@code D}; required. */
-        public Builder setDim(int dim) {
-            this.dim = dim;
-            return this;
-        }
-
-        /** The attention heads, dividing {@code D}; required. */
-        public Builder setHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /** Dropout on the attention weights; default 0. */
-        public Builder optAttentionDropout(float rate) {
-            this.attentionDropout = rate;
-            return this;
-        }
-
-        /** Dropout inside the feed-forward network; default 0. */
-        public Builder optReluDropout(float rate) {
-            this.reluDropout = rate;
-            return this;
-        }
-
-        /** Dropout before each residual sum; default 0. */
-        public Builder optResidualDropout(float rate) {
-            this.residualDropout = rate;
-            return this;
-        }
-
-        /** Post-norm (the default) or pre-norm. */
-        public Builder optNorm(NormPlacement norm) {
-            this.norm = norm;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** The layer; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
         public EncoderLayer build() {
-            String block = "EncoderLayer";
-            int d = BuilderChecks.positive(block, "setDim", dim);
-            BuilderChecks.heads(block, "setHeads", heads, d);
-            BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
-            BuilderChecks.rate(block, "optReluDropout", reluDropout);
-            BuilderChecks.rate(block, "optResidualDropout", residualDropout);
-            BuilderChecks.required(block, "optNorm", "a norm placement", norm);
+            checkShared("EncoderLayer");
             return new EncoderLayer(this);
         }
     }

@@ -72,28 +72,15 @@ public final class TransformerEncoder extends AbstractBlock {
         }
     }
 
-    /** The settings of a {@link TransformerEncoder}. */
-    public static final class Builder {
-        private Integer dim;
-        private Integer heads;
+    /** The settings of a {@link TransformerEncoder}: those of {@link AttentionLayerBuilder} and the depth. */
+    public static final class Builder extends AttentionLayerBuilder<Builder> {
         private Integer depth;
-        private float attentionDropout;
-        private float reluDropout;
-        private float residualDropout;
-        private NormPlacement norm = NormPlacement.POST;
 
         private Builder() {
         }
 
-        /** The feature dimension {@code D}; required. */
-        public Builder setDim(int dim) {
-            this.dim = dim;
-            return this;
-        }
-
-        /** The attention heads, dividing {@code D}; required. */
-        public Builder setHeads(int heads) {
-            this.heads = heads;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -103,40 +90,11 @@ public final class TransformerEncoder extends AbstractBlock {
             return this;
         }
 
-        /** Dropout on the attention weights; default 0. */
-        public Builder optAttentionDropout(float rate) {
-            this.attentionDropout = rate;
-            return this;
-        }
-
-        /** Dropout inside the feed-forward networks; default 0. */
-        public Builder optReluDropout(float rate) {
-            this.reluDropout = rate;
-            return this;
-        }
-
-        /** Dropout before each residual sum; default 0. */
-        public Builder optResidualDropout(float rate) {
-            this.residualDropout = rate;
-            return this;
-        }
-
-        /** Post-norm layers (the default) or pre-norm layers with a final LayerNorm. */
-        public Builder optNorm(NormPlacement norm) {
-            this.norm = norm;
-            return this;
-        }
-
         /** The stack; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
         public TransformerEncoder build() {
             String block = "TransformerEncoder";
-            int d = BuilderChecks.positive(block, "setDim", dim);
-            BuilderChecks.heads(block, "setHeads", heads, d);
+            checkShared(block);
             BuilderChecks.positive(block, "setDepth", depth);
-            BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
-            BuilderChecks.rate(block, "optReluDropout", reluDropout);
-            BuilderChecks.rate(block, "optResidualDropout", residualDropout);
-            BuilderChecks.required(block, "optNorm", "a norm placement", norm);
             return new TransformerEncoder(this);
         }
     }
