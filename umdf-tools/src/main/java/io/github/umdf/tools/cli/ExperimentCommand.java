@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 "Example: umdf experiment --preset mosi-aligned --scale 0.25 --models umdf,umdf-complete-data --seeds 3 --epochs 10 --out runs/robust"})
 final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", defaultValue = "umdf",
-            description = "Registered models, in table order (default: ${DEFAULT-VALUE}). See 'umdf models'.")
+            description = {"Registered models, in table order (default: ${DEFAULT-VALUE}). See 'umdf models'. A row MODEL@VARIANT",
+                    "(umdf@l1) is a registered model under its own --model-config file, e.g. a sensitivity setting."})
     List<String> models;
 
     @Mixin

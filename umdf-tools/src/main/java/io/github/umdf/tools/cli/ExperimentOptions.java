@@ -22,7 +22,7 @@ final class ExperimentOptions {
     @Option(names = "--config", description = "A configuration file for the model of its kind (UMDF and its ablations derive from it).")
     Path config;
 
-    @Option(names = "--model-config", description = "NAME=FILE: a configuration file for one model.")
+    @Option(names = "--model-config", description = "NAME=FILE: a configuration file for one model (required for a MODEL@VARIANT row).")
     Map<String, Path> modelConfigs = new LinkedHashMap<>();
 
     @Mixin
