@@ -110,9 +110,15 @@ public record PlannedRun(String model, ModelSpec spec, TrainingConfig training, 
         }
     }
 
-    /** PyTorch's intra-op thread count; process-wide, so runs sharing a process share it. */
+    /**
+     * PyTorch's intra-op thread count, set on the calling thread every time: besides the process-wide
+     * count, OpenMP keeps one per thread, which a thread that did not start the engine (a Spark
+     * task's) has at its default (the core count) until PyTorch's first parallel loop on it; the
+     * BLAS kernels of a run's first steps then split their sums differently and the results differ
+     * in the last bits.
+     */
     private static void setIntraOpThreads(int n) {
-        if ("PyTorch".equals(Engines.engine().getEngineName()) && ai.djl.pytorch.jni.JniUtils.getNumThreads() != n) {
+        if ("PyTorch".equals(Engines.engine().getEngineName())) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
         }
     }
