@@ -81,6 +81,9 @@ public record PlannedRun(String model, ModelSpec spec, TrainingConfig training, 
      */
     public RunFolder run(MultimodalDataset dataset, DataSplits<?> splits, TrainingListener listener) throws IOException {
         long start = System.nanoTime();
+        // PyTorch's grad mode is thread-local: off on the thread that started the engine and after any
+        // run, on in a fresh thread (a Spark task's). The first steps differ in the last bits with it on.
+        Engines.noGrad();
         if (threads > 0) {
             setIntraOpThreads(threads);
         }
@@ -110,13 +113,7 @@ public record PlannedRun(String model, ModelSpec spec, TrainingConfig training, 
         }
     }
 
-    /**
-     * PyTorch's intra-op thread count, set on the calling thread every time: besides the process-wide
-     * count, OpenMP keeps one per thread, which a thread that did not start the engine (a Spark
-     * task's) has at its default (the core count) until PyTorch's first parallel loop on it; the
-     * BLAS kernels of a run's first steps then split their sums differently and the results differ
-     * in the last bits.
-     */
+    /** PyTorch's intra-op thread count: process-wide, set again by every run so that whatever ran before does not matter. */
     private static void setIntraOpThreads(int n) {
         if ("PyTorch".equals(Engines.engine().getEngineName())) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
