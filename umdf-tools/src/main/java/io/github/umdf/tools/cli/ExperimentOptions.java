@@ -3,9 +3,13 @@ package io.github.umdf.tools.cli;
 import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.train.TrainingListener;
+import io.github.umdf.tools.protocol.EngineSettings;
+import io.github.umdf.tools.protocol.ExperimentEngine;
+import io.github.umdf.tools.protocol.ExperimentEngines;
 import io.github.umdf.tools.protocol.ExperimentModels;
 import io.github.umdf.tools.protocol.ExperimentPlan;
 import io.github.umdf.tools.protocol.ExperimentRunner;
+import io.github.umdf.tools.protocol.SequentialEngine;
 import io.github.umdf.tools.report.TableFormat;
 import io.github.umdf.tribuo.evaluation.ProtocolKind;
 import io.github.umdf.tribuo.evaluation.RateRange;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The options shared by {@code umdf experiment} and {@code umdf ablate}. */
 final class ExperimentOptions {
@@ -46,6 +51,19 @@ final class ExperimentOptions {
     @Mixin
     MetricsOption metrics;
 
+    @Option(names = "--engine", defaultValue = SequentialEngine.NAME, paramLabel = "E",
+            description = "What runs the runs: sequential (one after another in this process, the default) or spark (each (model, "
+                    + "seed) run a Spark task; needs the umdf-spark module, which ./umdf adds for --engine spark).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[2] (two runs at "
+            + "a time in this process) or spark://host:7077 (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(names = "--run-threads", paramLabel = "N", description = "PyTorch threads per run (default: 1 with --engine spark; the "
+            + "process's setting, -Dai.djl.pytorch.num_threads, sequentially). Results can depend on it in the last digits.")
+    Integer runThreads;
+
     ExperimentPlan plan(List<String> names) throws Exception {
         DatasetSchema schema = data.spec().schema();
         metrics.columns(schema.task()); // an unknown --metrics key fails now, not after the training
@@ -55,12 +73,23 @@ final class ExperimentOptions {
                 RateRange.parse(rates), out, metrics.keys);
     }
 
-    /** Runs the experiment and prints its tables. */
+    /** Runs the experiment and prints its tables; 1 when runs failed for good (their tables are written, marked incomplete). */
     int run(List<String> names) throws Exception {
-        ExperimentRunner.Outcome o = new ExperimentRunner(TrainingListener.LOG).run(plan(names));
+        EngineSettings settings = new EngineSettings(Optional.ofNullable(master), Optional.ofNullable(runThreads), TrainingListener.LOG);
+        ExperimentPlan plan = plan(names);
+        ExperimentRunner.Outcome o;
+        try (ExperimentEngine e = ExperimentEngines.create(engine, settings)) {
+            o = new ExperimentRunner(e).run(plan);
+        }
         o.conditionTable().ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
         o.rateTable().ifPresent(t -> System.out.println(TableFormat.MARKDOWN.writer().render(t)));
         System.out.println("results in " + out.toAbsolutePath());
+        if (!o.complete()) {
+            System.err.println("umdf: " + o.failures().size() + " run(s) failed for good; the tables above lack them and say so "
+                    + "(see " + out.resolve(ExperimentRunner.INCOMPLETE) + "):");
+            o.failures().forEach(f -> System.err.println("  " + f.describe()));
+            return 1;
+        }
         return 0;
     }
 }

@@ -79,6 +79,6 @@ public final class Demo {
             files.add(Figures.tsne(new ModelPredictor(model, o.dataset().schema()), o.dataset().split(SplitName.TEST),
                     ModalitySubset.parse("l"), 0.5, SEED, "UMDF on " + PRESET, out.resolve("figures").resolve("tsne-l-p0.5.png")));
         }
-        return new ExperimentRunner.Outcome(o.records(), o.conditionTable(), o.rateTable(), files, o.dataset());
+        return new ExperimentRunner.Outcome(o.records(), o.conditionTable(), o.rateTable(), files, o.dataset(), o.failures());
     }
 }

@@ -4,16 +4,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.umdf.nn.data.MultimodalDataset;
-import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.train.TrainingListener;
 import io.github.umdf.tools.report.ResultTable;
 import io.github.umdf.tools.report.TableFormat;
-import io.github.umdf.tribuo.MultimodalModel;
-import io.github.umdf.tribuo.data.DataSplits;
 import io.github.umdf.tribuo.evaluation.EvaluationCondition;
-import io.github.umdf.tribuo.evaluation.ModelPredictor;
-import io.github.umdf.tribuo.evaluation.PredictionCsv;
-import io.github.umdf.tribuo.evaluation.ProtocolEvaluator;
 import io.github.umdf.tribuo.evaluation.ProtocolKind;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
 import io.github.umdf.tribuo.evaluation.ResultsJson;
@@ -22,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +31,23 @@ import java.util.logging.Logger;
  * {@code <out>/runs/<model>/seed-<seed>/}; then aggregates every run into {@code <out>/RESULTS.json},
  * the tables (Markdown, CSV, JSON, LaTeX) and the rate-curve figures.
  *
+ * <p>The pieces are separable so that every engine shares them: this class decides which runs are
+ * due and writes what comes back; a {@link PlannedRun} is one (model, seed) run, wherever it runs; a
+ * {@link RunFolder} is what it produced; an {@link ExperimentEngine} carries the runs out (in this
+ * process by default, {@link SequentialEngine}; as Spark tasks with the {@code umdf-spark} module).
+ * Whatever the engine, the run folders are written here, as each run finishes, and the tables from
+ * the records in plan order, so the files are the same.
+ *
  * <p>Resuming: a run is finished when its {@code RESULTS.json} exists (it is written last, atomically).
  * An experiment started again skips finished runs and redoes unfinished ones from scratch; since a
  * run is a deterministic function of its seed (on one device), the final tables equal those of an
  * uninterrupted experiment. Each run folder records what it was asked to do in {@code run.json}
  * (model, seed, network and training settings, data, conditions): a finished run whose settings
  * differ from the plan's is an error, never silently reused.
+ *
+ * <p>Runs that fail for good (an engine that goes on after a failure, such as Spark's) leave the
+ * tables of the finished runs written and marked incomplete, and {@value #INCOMPLETE} naming each
+ * missing run with its cause; a complete experiment removes that file.
  */
 public final class ExperimentRunner {
     private static final Logger LOG = Logger.getLogger(ExperimentRunner.class.getName());
@@ -54,16 +60,36 @@ public final class ExperimentRunner {
     public static final String MASKS = "MASKS.json";
     /** What a run was asked to do; a resumed run must match it. */
     public static final String RUN = "run.json";
+    /** In the output folder while runs are missing from the tables: one line per missing run with its cause. */
+    public static final String INCOMPLETE = "INCOMPLETE.txt";
 
-    private final TrainingListener listener;
+    private final ExperimentEngine engine;
 
+    /** An experiment runner with the {@link SequentialEngine}. */
     public ExperimentRunner(TrainingListener listener) {
-        this.listener = listener;
+        this(new SequentialEngine(listener));
     }
 
-    /** What an experiment produced. */
+    /** An experiment runner whose runs the given engine carries out. */
+    public ExperimentRunner(ExperimentEngine engine) {
+        this.engine = Objects.requireNonNull(engine);
+    }
+
+    /**
+     * What an experiment produced.
+     *
+     * @param failures the runs that failed for good (their results are missing from the tables)
+     */
     public record Outcome(List<ResultRecord> records, Optional<ResultTable> conditionTable, Optional<ResultTable> rateTable,
-                          List<Path> files, MultimodalDataset dataset) {
+                          List<Path> files, MultimodalDataset dataset, List<ExperimentEngine.RunFailure> failures) {
+        public Outcome {
+            failures = List.copyOf(failures);
+        }
+
+        /** Whether every run of the plan is in the tables. */
+        public boolean complete() {
+            return failures.isEmpty();
+        }
     }
 
     /** The folder of one run. */
@@ -75,20 +101,16 @@ public final class ExperimentRunner {
     public Outcome run(ExperimentPlan plan) throws IOException {
         Files.createDirectories(plan.outDir());
         MultimodalDataset dataset = plan.data().load();
-        DataSplits<?> splits = TribuoRuns.splitsOf(dataset);
         String datasetName = plan.data().name();
         List<EvaluationCondition> conditions = plan.protocol().conditions(dataset.schema().modalities(), plan.rates());
         ProtocolKind.notApplicable(dataset.schema().modalities()).forEach(c ->
                 LOG.info("not applicable on " + datasetName + " (a modality is absent): " + c.braces()));
 
-        List<ResultRecord> all = new ArrayList<>();
+        Map<String, List<ResultRecord>> byRun = new HashMap<>();
+        List<PlannedRun> due = new ArrayList<>();
         int total = plan.seeds().size() * plan.models().size();
-        int index = 0;
-        double spent = 0;
-        int trained = 0;
         for (long seed : plan.seeds()) {
             for (ExperimentPlan.Entry entry : plan.models()) {
-                index++;
                 Path dir = runDir(plan.outDir(), entry.name(), seed);
                 Path results = dir.resolve(RESULTS);
                 String fingerprint = fingerprint(plan, entry, seed, conditions, dataset);
@@ -100,23 +122,56 @@ public final class ExperimentRunner {
                                 + fingerprintDifference(recorded, fingerprint) + "): use another --out folder, or delete that run "
                                 + "folder to redo it");
                     }
-                    LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: finished earlier, read from %s", index, total,
-                            entry.name(), seed, results));
-                    all.addAll(ResultsJson.read(results));
+                    LOG.info(String.format(Locale.ROOT, "%s seed %d: finished earlier, read from %s", entry.name(), seed, results));
+                    byRun.put(key(entry.name(), seed), ResultsJson.read(results));
                     continue;
                 }
-                String eta = trained == 0 ? "" : String.format(Locale.ROOT, ", about %s left", duration(spent / trained * (total - index + 1)));
-                LOG.info(String.format(Locale.ROOT, "[%d/%d] %s seed %d: training on %s%s", index, total, entry.name(), seed,
-                        datasetName, eta));
-                long start = System.nanoTime();
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve(RUN), fingerprint);
-                all.addAll(runOne(entry, seed, splits, dataset, datasetName, conditions, dir));
-                spent += (System.nanoTime() - start) / 1e9;
-                trained++;
+                due.add(new PlannedRun(entry.name(), entry.spec(), entry.training(), seed, plan.protocol(), plan.rates(), datasetName,
+                        fingerprint, 0));
             }
         }
-        return aggregate(plan, all, dataset);
+        if (!due.isEmpty()) {
+            LOG.info(String.format(Locale.ROOT, "%d of %d runs to do (%d finished earlier)", due.size(), total, total - due.size()));
+        }
+        Progress progress = new Progress(due.size());
+        List<ExperimentEngine.RunFailure> failures = engine.execute(new ExperimentEngine.Job(plan, dataset, due), folder -> {
+            folder.write(runDir(plan.outDir(), folder.model(), folder.seed()));
+            byRun.put(key(folder.model(), folder.seed()), folder.records());
+            progress.finished(folder);
+        });
+        for (ExperimentEngine.RunFailure f : failures) {
+            LOG.severe("run failed for good: " + f.describe());
+        }
+        List<ResultRecord> all = new ArrayList<>();
+        for (long seed : plan.seeds()) {
+            for (ExperimentPlan.Entry entry : plan.models()) {
+                all.addAll(byRun.getOrDefault(key(entry.name(), seed), List.of()));
+            }
+        }
+        return aggregate(plan, all, dataset, failures);
+    }
+
+    private static String key(String model, long seed) {
+        return model + " seed " + seed;
+    }
+
+    /** Runs done / due with the time of each as they finish, and the time left at the pace so far. */
+    private static final class Progress {
+        private final int due;
+        private final long start = System.nanoTime();
+        private int done;
+
+        Progress(int due) {
+            this.due = due;
+        }
+
+        void finished(RunFolder folder) {
+            done++;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            String left = done < due ? String.format(Locale.ROOT, ", about %s left", duration(elapsed / done * (due - done))) : "";
+            LOG.info(String.format(Locale.ROOT, "[%d/%d runs done] %s seed %d: finished in %s%s", done, due, folder.model(),
+                    folder.seed(), duration(folder.seconds()), left));
+        }
     }
 
     /**
@@ -174,32 +229,12 @@ public final class ExperimentRunner {
         return s.substring(Math.max(0, at - 30), Math.min(s.length(), at + 50));
     }
 
-    private List<ResultRecord> runOne(ExperimentPlan.Entry entry, long seed, DataSplits<?> splits, MultimodalDataset dataset,
-                                      String datasetName, List<EvaluationCondition> conditions, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (MultimodalModel<?> model = TribuoRuns.train(entry.spec(), entry.training(), splits, seed, listener, Map.of())) {
-            model.save(dir.resolve(MODEL));
-            ProtocolEvaluator.Evaluation ev = ProtocolEvaluator.evaluate(new ModelPredictor(model, dataset.schema()),
-                    dataset.split(SplitName.TEST), conditions, seed, entry.name(), datasetName);
-            PredictionCsv.write(dataset.schema(), ev.rows(), dir.resolve(PREDICTIONS));
-            writeMasks(ev.maskDigests(), dir.resolve(MASKS));
-            Path tmp = dir.resolve(RESULTS + ".tmp");
-            ResultsJson.write(ev.records(), tmp);
-            Files.move(tmp, dir.resolve(RESULTS), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return ev.records();
-        }
-    }
-
-    /** {@value #MASKS}: per condition the SHA-256 of the evaluation masks, equal for every model of a seed. */
-    private static void writeMasks(Map<String, String> digests, Path file) throws IOException {
-        JsonObject o = new JsonObject();
-        digests.forEach(o::addProperty);
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n");
-    }
-
-    /** Writes the aggregate results, tables and figures. */
-    Outcome aggregate(ExperimentPlan plan, List<ResultRecord> records, MultimodalDataset dataset) throws IOException {
+    /**
+     * Writes the aggregate results, tables and figures; with failures, the tables say they are
+     * incomplete and {@value #INCOMPLETE} lists the missing runs.
+     */
+    Outcome aggregate(ExperimentPlan plan, List<ResultRecord> records, MultimodalDataset dataset,
+                      List<ExperimentEngine.RunFailure> failures) throws IOException {
         Path out = plan.outDir();
         List<Path> files = new ArrayList<>();
         ResultsJson.write(records, out.resolve(RESULTS));
@@ -219,6 +254,19 @@ public final class ExperimentRunner {
         }
         Optional<ResultTable> rates = plan.protocol() != ProtocolKind.INTER
                 ? ResultTables.rates(records, dataset.schema(), datasetName, models, columns) : Optional.empty();
+        Path incomplete = out.resolve(INCOMPLETE);
+        if (failures.isEmpty()) {
+            Files.deleteIfExists(incomplete);
+        } else {
+            int total = plan.models().size() * plan.seeds().size();
+            conditions = conditions.map(t -> ResultTables.incomplete(t, failures, total));
+            rates = rates.map(t -> ResultTables.incomplete(t, failures, total));
+            StringBuilder sb = new StringBuilder("Incomplete: " + failures.size() + " of " + total
+                    + " runs failed for good and are missing from the tables; start the experiment again to redo them.\n");
+            failures.forEach(f -> sb.append(f.describe()).append('\n'));
+            Files.writeString(incomplete, sb.toString());
+            files.add(incomplete);
+        }
         for (TableFormat f : TableFormat.values()) {
             if (conditions.isPresent()) {
                 Path p = out.resolve("table-conditions." + f.extension());
@@ -244,7 +292,7 @@ public final class ExperimentRunner {
                 }
             }
         }
-        return new Outcome(records, conditions, rates, files, dataset);
+        return new Outcome(records, conditions, rates, files, dataset, failures);
     }
 
     private static String duration(double seconds) {

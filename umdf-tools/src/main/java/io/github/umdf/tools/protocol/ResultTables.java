@@ -7,10 +7,12 @@ import io.github.umdf.tools.report.ResultTable;
 import io.github.umdf.tribuo.evaluation.ResultRecord;
 import io.github.umdf.tribuo.evaluation.metrics.Metric;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The paper's tables for a set of results: the inter-modality table (Tables 1-3: MAE and F1 for
@@ -79,5 +81,18 @@ public final class ResultTables {
             b.labels(schema.labelNames());
         }
         return Optional.of(b.build(records));
+    }
+
+    /**
+     * The table marked incomplete: its caption says how many runs are missing and a note names each
+     * with its cause.
+     */
+    public static ResultTable incomplete(ResultTable table, List<ExperimentEngine.RunFailure> failures, int totalRuns) {
+        List<String> notes = new ArrayList<>();
+        notes.add("INCOMPLETE: " + failures.size() + " of " + totalRuns + " runs failed and are missing from this table: "
+                + failures.stream().map(ExperimentEngine.RunFailure::describe).collect(Collectors.joining("; ")) + ".");
+        notes.addAll(table.notes());
+        return new ResultTable(table.title() + " (INCOMPLETE: " + failures.size() + " of " + totalRuns + " runs missing)",
+                table.labelHeader(), table.groups(), table.rows(), notes);
     }
 }

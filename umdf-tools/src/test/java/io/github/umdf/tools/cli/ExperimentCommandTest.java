@@ -67,6 +67,16 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void theSparkEngineWithoutItsModuleIsAUsageErrorBeforeAnyTraining(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("exp");
+        Cli.Result r = Cli.run("experiment", "--config", Cli.tinyConfig(dir).toString(), "--models", "umdf", "--preset", "mosi-aligned",
+                "--scale", "0.01", "--seeds", "1", "--out", out.toString(), "--engine", "spark", "--master", "local[2]");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the Spark engine is not on the class path") && r.err().contains("umdf-spark"), r.err());
+        assertTrue(!Files.exists(ExperimentRunner.runDir(out, "umdf", 1)), "nothing was trained");
+    }
+
+    @Test
     void everyModelOfASeedIsScoredOnTheSameMasks(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("exp");
         Cli.Result r = Cli.run("experiment", "--config", Cli.tinyConfig(dir).toString(), "--models", "umdf,toy-mean", "--preset",
