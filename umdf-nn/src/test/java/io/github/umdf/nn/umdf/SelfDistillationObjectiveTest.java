@@ -21,6 +21,7 @@ import io.github.umdf.nn.train.BatchBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,21 @@ class SelfDistillationObjectiveTest {
         }
         return model.loss(new ParameterStore(m, false), in, bb.targets(m, samples), BatchContext.of(samples.stream().map(MultimodalSample::id).toList()),
                 false);
+    }
+
+    /** Every term on its own, not only their sum, trains both views: no stop-gradient on either side. */
+    @ParameterizedTest
+    @ValueSource(strings = {"task", "aux", "logits", "feature"})
+    void everyTermAloneReachesBothViews(String part) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            UmdfConfig c = UmdfModelTest.small().toBuilder().lambdaFeature(0.3).lambdaLogits(0.7).auxiliaryTaskWeight(0.5).build();
+            List<NDArray> inputs = new ArrayList<>();
+            try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+                gc.backward(loss(c, m, inputs).parts().get(part));
+            }
+            NDArray g = inputs.get(0).getGradient().abs().sum(new int[] {1, 2});
+            assertTrue(g.get("0:4").sum().getFloat() > 0 && g.get("4:8").sum().getFloat() > 0, part + ": gradient per row: " + g);
+        }
     }
 
     /** Each ablation: which parts remain. */
