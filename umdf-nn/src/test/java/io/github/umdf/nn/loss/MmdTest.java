@@ -115,7 +115,8 @@ class MmdTest {
      * 2 (1 + 0 + 9 + 1 + 4 + 9) = 48 over 12 pairs, so the mean bandwidth is 4. One kernel (β = 4):
      * mean K_aa = (1 + e^-1/4) / 2, mean K_bb = (1 + e^-9/4) / 2, mean K_ab = (1 + e^-9/4 + e^-1/4 + e^-1) / 4,
      * so biased MMD² = (1 − e^-1) / 2. Three kernels spaced by 2 (β = 2, 4, 8): the same sums give
-     * (3 − e^-2 − e^-1 − e^-1/2) / 2. With {@code b = {2, 3}} (mean bandwidth 10/3, one kernel): the unbiased
+     * (3 − e^-2 − e^-1 − e^-1/2) / 2; spaced by 3 (β = 4/3, 4, 12): (3 − e^-3 − e^-1 − e^-1/3) / 2. With
+     * {@code b = {2, 3}} (mean bandwidth 10/3, one kernel): the unbiased
      * estimate keeps only the off-diagonal pairs, (2e^-0.3 + 2e^-0.3 − 2e^-2.7 − 2e^-0.3) / 2 = e^-0.3 − e^-2.7,
      * and the biased one is 1 + e^-0.3 / 2 − e^-1.2 − e^-2.7 / 2.
      */
@@ -128,6 +129,7 @@ class MmdTest {
             NDArray c = m.create(new float[] {2f, 3f}, new Shape(2, 1));
             assertEquals((1 - Math.exp(-1)) / 2, Mmd.mmd2(a, b, 1, 2f, MmdEstimator.BIASED).getFloat(), 1e-6);
             assertEquals((3 - Math.exp(-2) - Math.exp(-1) - Math.exp(-0.5)) / 2, Mmd.mmd2(a, b, 3, 2f, MmdEstimator.BIASED).getFloat(), 1e-6);
+            assertEquals((3 - Math.exp(-3) - Math.exp(-1) - Math.exp(-1.0 / 3)) / 2, Mmd.mmd2(a, b, 3, 3f, MmdEstimator.BIASED).getFloat(), 1e-6);
             assertEquals(Math.exp(-0.3) - Math.exp(-2.7), Mmd.mmd2(a, c, 1, 2f, MmdEstimator.UNBIASED).getFloat(), 1e-6);
             assertEquals(1 + Math.exp(-0.3) / 2 - Math.exp(-1.2) - Math.exp(-2.7) / 2, Mmd.mmd2(a, c, 1, 2f, MmdEstimator.BIASED).getFloat(),
                     1e-6);
