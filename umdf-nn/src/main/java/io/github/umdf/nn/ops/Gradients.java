@@ -1,10 +1,17 @@
 package io.github.umdf.nn.ops;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,55 +20,77 @@ import java.util.List;
  * update of meta-learning, MAML-style): {@code θ' = θ − α ∇_θ L_inner(θ)}, then an outer loss at
  * {@code θ'} whose back-propagation reaches {@code θ} through {@code ∇_θ L_inner} as well (second order).
  *
- * <p>DJL's {@code GradientCollector} back-propagates with PyTorch's {@code create_graph = false}; this
- * calls the engine's backward with {@code create_graph = true} (and keeps the graph of
- * {@code L_inner}, so that the outer loss may contain {@code L_inner} too), as
- * {@code torch.autograd.grad(L, params, create_graph=True)} does. PyTorch only.
- *
- * <p>PyTorch warns (once) that {@code backward(create_graph=True)} makes a reference cycle between a
- * parameter and its gradient: the graph of a step stays alive until the next second-order backward pass
- * replaces the gradient, and the last one as long as the parameter.
+ * <p>This is PyTorch's {@code torch.autograd.grad(L, params, retain_graph=True, create_graph=True,
+ * allow_unused=True)}, which DJL 0.36 does not expose, called through a TorchScript module of a few
+ * lines ({@link TorchScript}, source {@code autograd_grad.torchscript.py} beside this class). Unlike a
+ * backward pass with {@code create_graph} it leaves the parameters' accumulated gradients untouched
+ * (no reference cycle between a parameter and its gradient), and the graph of {@code L} is kept, so
+ * that the outer loss may contain {@code L} too. PyTorch only.
  */
 public final class Gradients {
+    private static final Object LOCK = new Object();
+    private static volatile PtSymbolBlock module;
+
     private Gradients() {
     }
 
     /**
-     * The gradients of a scalar with respect to {@code wrt}, as differentiable arrays in the scalar's
-     * manager. Must run while a {@code GradientCollector} is open. The backward pass accumulates into
-     * every parameter the scalar depends on; afterwards the accumulated gradient of each parameter in
-     * {@code reset} is set to zero, so that the step's gradient is that of the loss back-propagated next
-     * (pass every trainable parameter of the network). A parameter of {@code wrt} that the scalar does
-     * not depend on gets a zero gradient.
+     * The gradients of a scalar with respect to {@code wrt}, as arrays in the scalar's manager. Must run
+     * while a {@code GradientCollector} is open. A parameter the scalar does not depend on gets a zero
+     * gradient.
      *
-     * @param scalar a 0-d or one-element array that takes part in the gradient computation
-     * @param wrt    the parameters to differentiate with respect to
-     * @param reset  the parameters whose accumulated gradients are reset afterwards
-     * @param secondOrder whether the gradients are differentiable (PyTorch's {@code create_graph}); false gives
-     *                    them as constants, for first-order meta-learning, at the cost of one backward pass
+     * @param scalar      a 0-d or one-element array that takes part in the gradient computation
+     * @param wrt         the parameters to differentiate with respect to
+     * @param secondOrder whether the gradients are themselves differentiable (PyTorch's {@code create_graph});
+     *                    false gives them as constants, for first-order meta-learning
      * @return one gradient per parameter of {@code wrt}, in order, shaped like the parameter
      */
-    public static List<NDArray> differentiable(NDArray scalar, List<Parameter> wrt, List<Parameter> reset, boolean secondOrder) {
+    public static List<NDArray> differentiable(NDArray scalar, List<Parameter> wrt, boolean secondOrder) {
         if (scalar.size() != 1) {
             throw new IllegalArgumentException("Expected a scalar to differentiate, got shape " + scalar.getShape());
         }
         if (!JniUtils.isGradMode()) {
             throw new IllegalStateException("Differentiable gradients need an open GradientCollector (gradient mode is off)");
         }
-        NDArray seed = scalar.onesLike();
-        JniUtils.backward((PtNDArray) scalar, (PtNDArray) seed, true, secondOrder);
-        List<NDArray> out = new ArrayList<>(wrt.size());
-        for (Parameter p : wrt) {
-            NDArray accumulated = p.getArray().getGradient();
-            accumulated.attach(scalar.getManager()); // the handle, not the tensor: closed with the scalar's manager
-            // a copy that is part of the graph (DJL's duplicate() clones without gradient): resetting the accumulator below leaves it intact
-            out.add(accumulated.add(Scalars.of(accumulated, 0f)));
+        if (wrt.isEmpty()) {
+            return List.of();
         }
-        for (Parameter p : reset) {
-            if (p.requiresGradient()) {
-                JniUtils.zeroGrad((PtNDArray) p.getArray());
+        NDList in = new NDList(wrt.size() + 2);
+        in.add(scalar.reshape());
+        List<String> names = new ArrayList<>(wrt.size());
+        for (Parameter p : wrt) {
+            NDArray array = p.getArray();
+            names.add(array.getName());
+            array.setName("inputs[]"); // how DJL passes a List[Tensor] argument; the same tensors, so autograd finds them
+            in.add(array);
+        }
+        in.add(Scalars.of(scalar, secondOrder ? 1f : 0f));
+        try {
+            NDList grads = IValueUtils.forward(module(), in, true);
+            return new ArrayList<>(grads);
+        } finally {
+            for (int i = 0; i < wrt.size(); i++) {
+                wrt.get(i).getArray().setName(names.get(i));
             }
         }
-        return out;
+    }
+
+    private static PtSymbolBlock module() {
+        PtSymbolBlock m = module;
+        if (m != null) {
+            return m;
+        }
+        synchronized (LOCK) {
+            if (module == null) {
+                // a manager for the life of the process: the module is shared by every network
+                NDManager manager = Engine.getInstance().newBaseManager(Device.cpu());
+                try {
+                    module = TorchScript.load(manager, Gradients.class, "AutogradGrad", "autograd_grad.torchscript.py");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot compile the autograd.grad module", e);
+                }
+            }
+            return module;
+        }
     }
 }
