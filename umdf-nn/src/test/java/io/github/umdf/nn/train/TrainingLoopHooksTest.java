@@ -1,13 +1,6 @@
 package io.github.umdf.nn.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import com.oracle.labs.mlrg.olcut.config.Config;
@@ -19,7 +12,6 @@ import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
-import io.github.umdf.nn.loss.TaskLoss;
 import io.github.umdf.nn.model.BatchContext;
 import io.github.umdf.nn.model.LossTerms;
 import io.github.umdf.nn.model.ModalityInputs;
@@ -31,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * applies is the one {@link NetworkModel#lossAndGradients} back-propagated.
  */
 class TrainingLoopHooksTest {
-    /** A linear network on the per-modality means that logs the hooks; optionally back-propagates nothing. */
+    /** {@link ModelSelectionTest}'s linear network on the per-modality means, logging the hooks; optionally back-propagating nothing. */
     static final class Spec implements ModelSpec {
         private static final long serialVersionUID = 1L;
         @Config(description = "Back-propagate a zero objective instead of the loss.")
@@ -78,51 +69,22 @@ class TrainingLoopHooksTest {
         }
     }
 
-    static final class Model implements NetworkModel {
+    /** {@link ModelSelectionTest}'s linear network, logging the hooks. */
+    static final class Model extends ModelSelectionTest.Model {
         final List<String> events = new ArrayList<>();
-        private final Spec spec;
-        private final DatasetSchema schema;
-        private final Linear linear = Linear.builder().setUnits(1).build();
+        private final boolean zeroGradient;
 
         Model(Spec spec, DatasetSchema schema) {
-            this.spec = spec;
-            this.schema = schema;
-        }
-
-        @Override
-        public ModelSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public DatasetSchema schema() {
-            return schema;
-        }
-
-        @Override
-        public Block block() {
-            return linear;
-        }
-
-        @Override
-        public void initialize(NDManager manager) {
-            int d = schema.modalities().stream().mapToInt(m -> schema.shape(m).dim()).sum();
-            linear.initialize(manager, DataType.FLOAT32, new Shape(1, d));
-        }
-
-        @Override
-        public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training) {
-            NDArray p = predict(ps, views);
-            NDArray loss = TaskLoss.task(Task.REGRESSION, spec.regressionLoss(), p, targets);
-            return new LossTerms(loss, Map.of("task", loss), p);
+            super(new ModelSelectionTest.Spec(false), schema);
+            this.zeroGradient = spec.zeroGradient;
         }
 
         @Override
         public LossTerms lossAndGradients(GradientCollector collector, ParameterStore ps, ModalityInputs views, NDArray targets,
                                           BatchContext context) {
             events.add("step " + context.epoch());
-            if (!spec.zeroGradient) {
-                return NetworkModel.super.lossAndGradients(collector, ps, views, targets, context);
+            if (!zeroGradient) {
+                return super.lossAndGradients(collector, ps, views, targets, context);
             }
             LossTerms terms = loss(ps, views, targets, context, true);
             collector.backward(terms.total().mul(terms.total().zerosLike()));
@@ -135,7 +97,7 @@ class TrainingLoopHooksTest {
             boolean[] complete = {true};
             train.forEachBatch(3, (ps, in, batchIds) -> {
                 ids.addAll(batchIds);
-                for (Modality m : schema.modalities()) {
+                for (Modality m : schema().modalities()) {
                     NDArray observed = in.observed(m);
                     NDArray valid = in.valid(m);
                     if (observed != null && valid != null && !observed.contentEquals(valid)) {
@@ -145,20 +107,6 @@ class TrainingLoopHooksTest {
             });
             events.add("epoch " + epoch + " seed " + train.seed() + " samples " + train.size() + " ids " + ids.size()
                     + (complete[0] ? " complete" : " incomplete"));
-        }
-
-        @Override
-        public NDArray predict(ParameterStore ps, ModalityInputs in) {
-            List<NDArray> means = new ArrayList<>();
-            for (Modality m : schema.modalities()) {
-                means.add(in.features(m).mean(new int[] {1}));
-            }
-            return linear.forward(ps, new NDList(NDArrays.concat(new NDList(means), 1)), false).singletonOrThrow();
-        }
-
-        @Override
-        public NDArray represent(ParameterStore ps, ModalityInputs inputs) {
-            return predict(ps, inputs);
         }
     }
 
