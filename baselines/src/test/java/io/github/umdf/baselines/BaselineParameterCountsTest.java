@@ -51,6 +51,19 @@ class BaselineParameterCountsTest {
                 "head_language", 9313, "head_audio", 561, "head_vision", 2145);
     }
 
+    /**
+     * By hand, MOSI-aligned (language 300, audio 5, vision 20 features): an LSTM(d -> 32) has
+     * 4·32·(d + 32) + 2·4·32 parameters (42,752, 4,992, 6,912); a reconstruction Linear(64 -> 10) plus
+     * 10 x 32 centres (970); Linear(96 -> 96) 9,312; Linear(96 -> 64) 6,208 twice; Linear(64 -> 1) 65.
+     */
+    @Test
+    void smil() {
+        assertCounts("smil", "fbd29300df25162e2b98904d73742d6aacf2c2c144058d2e920ace1a45a3d936",
+                "encoder_language", 42752, "encoder_audio", 4992, "encoder_vision", 6912, "reconstruction_language", 970,
+                "reconstruction_audio", 970, "reconstruction_vision", 970, "perturbation_fused", 9312, "perturbation_hidden", 6208,
+                "fusion", 6208, "output", 65);
+    }
+
     @Test
     void transm() {
         assertCounts("transm", "23e84ffa8e3d9fc82057d8c897cc46d183d0c75e80df0ec7badc2d79e5bcfdb0",

@@ -35,7 +35,7 @@ class BaselineRegistryTest {
         List<String> names = ModelRegistry.names();
         assertEquals("umdf", names.get(0));
         List<ModelFamily> baselines = ModelRegistry.inGroups(ModelGroup.BASELINE);
-        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm")), names.toString());
+        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm", "smil")), names.toString());
         assertEquals(baselines, ModelRegistry.all().subList(names.size() - baselines.size(), names.size()), "baselines come last");
         for (ModelFamily f : baselines) {
             String name = f.name();
@@ -47,6 +47,9 @@ class BaselineRegistryTest {
         assertEquals(SubsetDistribution.UNIFORM_SUBSETS, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
         assertEquals(1e-4, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).learningRate());
         assertEquals(32, ModelRegistry.get("transm").defaultTraining(PaperDataset.MOSI).batchSize());
+        TrainingConfig smil = ModelRegistry.get("smil").defaultTraining(PaperDataset.MOSI);
+        assertEquals(SubsetDistribution.UNIFORM_SUBSETS, smil.missingness().subsetDistribution());
+        assertEquals(List.of(128, 1e-3, 1e-4), List.of(smil.batchSize(), smil.learningRate(), smil.weightDecay()));
     }
 
     @TestFactory

@@ -11,6 +11,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
+import io.github.umdf.baselines.smil.SmilConfig;
 import io.github.umdf.baselines.transm.TransmConfig;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
@@ -50,9 +51,14 @@ public final class BaselineTesting {
                 .noDropout().build();
     }
 
-    /** The three small specifications. */
+    /** SMIL with small widths, 3 centres and a large inner learning rate (its effect visible in few steps). */
+    public static SmilConfig smallSmil() {
+        return SmilConfig.builder().featureDim(5).fusionDim(6).clusters(3).innerLearningRate(0.1).kmeansRestarts(2).build();
+    }
+
+    /** The small specifications of every baseline. */
     public static List<ModelSpec> smallSpecs() {
-        return List.of(smallMctn(), smallTransm(), smallSelfMm());
+        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil());
     }
 
     /** Random training masks (modality subsets and frame drops), one per sample. */
@@ -73,8 +79,8 @@ public final class BaselineTesting {
     }
 
     /**
-     * The training loss of one batch (complete masks) before and after {@code steps} Adam steps on
-     * that same batch.
+     * The training loss ({@code loss}) of one batch (complete masks) before and after {@code steps} Adam
+     * steps on that same batch, each step's gradients as the training loop takes them ({@code lossAndGradients}).
      */
     public static float[] lossBeforeAndAfter(ModelSpec spec, DatasetSchema schema, List<MultimodalSample> batch, int steps, float rate) {
         try (NetworkSession s = NetworkSession.create(spec, schema, Device.cpu(), 3)) {
@@ -89,20 +95,21 @@ public final class BaselineTesting {
                 try (NDManager step = s.manager().newSubManager()) {
                     ModalityInputs in = s.batchBuilder().inputs(step, batch, BatchBuilder.completeMasks(batch));
                     NDArray targets = s.batchBuilder().targets(step, batch);
-                    LossTerms loss;
-                    try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                        loss = s.model().loss(s.parameterStore(), in, targets, context(batch, 0), true);
-                        if (i < steps) {
-                            collector.backward(loss.total());
+                    float value = s.model().loss(s.parameterStore(), in, targets, context(batch, 0), true).total().getFloat();
+                    if (i < steps) {
+                        try (GradientCollector collector = Engines.engine().newGradientCollector()) {
+                            s.model().lossAndGradients(collector, s.parameterStore(), in, targets, context(batch, 0));
                         }
                     }
-                    float value = loss.total().getFloat();
                     if (i == 0) {
                         before = value;
                     }
                     after = value;
                     if (i < steps) {
                         for (Parameter p : parameters) {
+                            if (!p.requiresGradient()) {
+                                continue;
+                            }
                             NDArray g = p.getArray().getGradient();
                             g.attach(step);
                             adam.update(p.getId(), p.getArray(), g);

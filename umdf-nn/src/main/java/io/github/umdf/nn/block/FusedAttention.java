@@ -6,32 +6,24 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.umdf.nn.ops.Scalars;
+import io.github.umdf.nn.ops.TorchScript;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * PyTorch's fused scaled-dot-product attention ({@code torch.scaled_dot_product_attention}: on CPU
  * the flash-attention kernel, on CUDA flash or memory-efficient attention), which DJL 0.36's NDArray
  * API does not expose. It is reached through TorchScript modules of one line, compiled by the
- * PyTorch engine when first used: their sources are the class-path resources
- * {@code sdpa.torchscript.py} and {@code sdpa_dropout.torchscript.py} beside this class, and the
- * TorchScript archive around each (the pickled module object, its constants and the format version)
- * is assembled here in memory, so no binary and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
+ * PyTorch engine when first used ({@link TorchScript}): their sources are the class-path resources
+ * {@code sdpa.torchscript.py} and {@code sdpa_dropout.torchscript.py} beside this class, so no binary
+ * and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
  * attention map in the forward pass and recomputes it in the backward pass: less memory traffic,
  * no map kept for autograd.
  *
@@ -54,8 +46,6 @@ public final class FusedAttention {
     private static final Logger LOG = Logger.getLogger(FusedAttention.class.getName());
     private static final String SOURCE = "sdpa.torchscript.py";
     private static final String DROPOUT_SOURCE = "sdpa_dropout.torchscript.py";
-    /** {@code constants.pkl}: the empty tuple. */
-    private static final byte[] EMPTY_TUPLE_PICKLE = pickle("\u0080\u0002).");
 
     private static volatile PtSymbolBlock module;
     private static volatile PtSymbolBlock dropoutModule;
@@ -138,12 +128,8 @@ public final class FusedAttention {
                     } else {
                         // a manager for the life of the process: the module is shared by every network
                         NDManager manager = engine.newBaseManager(Device.cpu());
-                        try (InputStream archive = new ByteArrayInputStream(archive("Sdpa", SOURCE))) {
-                            module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
-                        }
-                        try (InputStream archive = new ByteArrayInputStream(archive("SdpaDropout", DROPOUT_SOURCE))) {
-                            dropoutModule = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
-                        }
+                        module = TorchScript.load(manager, FusedAttention.class, "Sdpa", SOURCE);
+                        dropoutModule = TorchScript.load(manager, FusedAttention.class, "SdpaDropout", DROPOUT_SOURCE);
                     }
                 } catch (IOException | RuntimeException | LinkageError e) {
                     unavailable = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -154,53 +140,5 @@ public final class FusedAttention {
             }
             return module;
         }
-    }
-
-    /**
-     * The TorchScript archive (an uncompressed zip) of the module class {@code className} whose source
-     * is the resource {@code source}: data.pkl, code/__torch__.py, constants.pkl, version.
-     */
-    static byte[] archive(String className, String source) throws IOException {
-        byte[] code;
-        try (InputStream in = FusedAttention.class.getResourceAsStream(source)) {
-            if (in == null) {
-                throw new IOException("Class-path resource " + source + " (a TorchScript source) is missing");
-            }
-            code = in.readAllBytes();
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "sdpa/data.pkl", modulePickle(className));
-            stored(zip, "sdpa/code/__torch__.py", code);
-            stored(zip, "sdpa/constants.pkl", EMPTY_TUPLE_PICKLE);
-            stored(zip, "sdpa/version", "3\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(content.length);
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        e.setCrc(crc.getValue());
-        e.setTime(315532800000L); // fixed: the archive is the same bytes every time
-        zip.putNextEntry(e);
-        zip.write(content);
-        zip.closeEntry();
-    }
-
-    /**
-     * {@code data.pkl}: the module object as TorchScript pickles it (protocol 2): an instance of
-     * {@code __torch__.<className>} built from the state {@code {"training": True, "_is_full_backward_hook": None}}.
-     */
-    private static byte[] modulePickle(String className) {
-        return pickle("\u0080\u0002c__torch__\n" + className + "\nq\u0000)\u0081}(X\u0008\u0000\u0000\u0000trainingq\u0001\u0088"
-                + "X\u0016\u0000\u0000\u0000_is_full_backward_hookq\u0002Nubq\u0003.");
-    }
-
-    private static byte[] pickle(String latin1) {
-        return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

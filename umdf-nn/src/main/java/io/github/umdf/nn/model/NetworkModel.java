@@ -3,6 +3,7 @@ package io.github.umdf.nn.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.umdf.nn.data.DatasetSchema;
 
@@ -34,6 +35,37 @@ public interface NetworkModel {
      * @param context the batch's sample ids, epoch and step
      */
     LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training);
+
+    /**
+     * The forward and backward pass of one training step: the batch's objective, back-propagated
+     * through {@code collector} into the parameters' gradients. The training loop then clips the
+     * gradients, lets the optimizer update every parameter and calls {@link #afterStep}. By default
+     * {@link #loss} in training mode and one backward pass of its total; networks whose gradient is not
+     * that of one loss at the current parameters override it (SMIL's meta-learning: an inner gradient
+     * step, then the outer loss at the updated parameters, back-propagated to the parameters).
+     *
+     * @param views   as for {@link #loss}
+     * @param targets {@code (B, K)} targets
+     * @param context the batch's sample ids, epoch and step
+     * @return the loss terms; their total is what was back-propagated
+     */
+    default LossTerms lossAndGradients(GradientCollector collector, ParameterStore ps, ModalityInputs views, NDArray targets,
+                                       BatchContext context) {
+        LossTerms terms = loss(ps, views, targets, context, true);
+        collector.backward(terms.total());
+        return terms;
+    }
+
+    /**
+     * Called before the first step of every training epoch with the training samples: networks with
+     * state computed from the training data (SMIL's k-means centres of each modality's features)
+     * compute it here. Does nothing by default.
+     *
+     * @param epoch 0-based epoch about to start
+     * @param train the training samples, with every frame that exists observed
+     */
+    default void beforeEpoch(int epoch, TrainingSet train) {
+    }
 
     /**
      * Called after the optimizer step of a batch, while the batch's arrays (including the

@@ -140,6 +140,7 @@ public final class TrainingLoop {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             long lastProgress = start;
+            stepper.beforeEpoch(train, epoch - 1);
             int[] order = shuffled(train.size(), KeyedRandom.of("shuffle", seed, epoch));
             Map<String, Double> sums = new LinkedHashMap<>();
             for (int bi = 0; bi < batches; bi++) {
@@ -243,6 +244,18 @@ public final class TrainingLoop {
         }
 
         /**
+         * Lets the network compute its training-data state before an epoch
+         * ({@link io.github.umdf.nn.model.NetworkModel#beforeEpoch}), on complete-modality batches of
+         * the training samples.
+         *
+         * @param train the training samples
+         * @param epoch 0-based epoch about to start
+         */
+        public void beforeEpoch(List<MultimodalSample> train, int epoch) {
+            session.model().beforeEpoch(epoch, new SessionTrainingSet(session, train, seed));
+        }
+
+        /**
          * One step on a batch.
          *
          * @param batch      the samples
@@ -273,8 +286,7 @@ public final class TrainingLoop {
                 NDArray targets = session.batchBuilder().targets(step, batch);
                 LossTerms loss;
                 try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                    loss = session.model().loss(session.parameterStore(), inputs, targets, context, true);
-                    collector.backward(loss.total());
+                    loss = session.model().lossAndGradients(collector, session.parameterStore(), inputs, targets, context);
                     out.put("total", loss.total().getFloat());
                     loss.parts().forEach((k, v) -> out.put(k, v.getFloat()));
                 }

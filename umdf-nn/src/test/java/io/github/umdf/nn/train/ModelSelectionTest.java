@@ -88,7 +88,8 @@ class ModelSelectionTest {
         }
     }
 
-    private static final class Model implements NetworkModel {
+    /** The network of {@link Spec}; the loop-hook tests extend it. */
+    static class Model implements NetworkModel {
         private final Spec spec;
         private final DatasetSchema schema;
         private final Linear linear = Linear.builder().setUnits(1).build();
