@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *
  * <p>Parallelism: PyTorch's random state is process-wide, so trainings in one JVM take turns
  * ({@link io.github.umdf.nn.ops.Engines#RANDOM_LOCK}); runs go in parallel across executor JVMs
- * (one core per executor on a cluster), while {@code local[N]} overlaps only the parts of runs outside
+ * (one core per executor on a cluster; on one machine {@code local-cluster[N,1,MiB]}, N executor JVMs
+ * that take the driver's class path), while {@code local[N]} overlaps only the parts of runs outside
  * training (evaluation, data loading). PyTorch's intra-op thread count is also process-wide: every task
  * of an executor sets the same value ({@code --run-threads}, default 1).
  */
@@ -44,6 +45,8 @@ public final class SparkEngine implements ExperimentEngine {
     public static final int DEFAULT_ATTEMPTS = 4;
     private static final Logger LOG = Logger.getLogger(SparkEngine.class.getName());
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+    /** Spark's {@code local-cluster[workers, cores per worker, MiB per worker]}. */
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
     private final JavaSparkContext sc;
     private final boolean owned;
@@ -101,6 +104,12 @@ public final class SparkEngine implements ExperimentEngine {
         if (m.trim().startsWith("local")) { // one machine: the driver listens on the loopback interface only
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        }
+        Matcher cluster = LOCAL_CLUSTER.matcher(m.trim());
+        if (cluster.matches()) { // executors are JVMs of their own on this machine: the driver's class path and all of a worker's memory
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            conf.setIfMissing("spark.executor.memory", cluster.group(3) + "m");
+            conf.setIfMissing("spark.executor.extraJavaOptions", "-Dai.djl.offline=true");
         }
         conf.setIfMissing("spark.app.name", "umdf experiment");
         conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");

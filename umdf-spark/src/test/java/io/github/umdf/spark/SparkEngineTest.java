@@ -140,4 +140,17 @@ class SparkEngineTest {
         assertEquals("local[2,2]", SparkEngine.withRetries("local[2,2]", 4), "a master that says its attempts keeps them");
         assertEquals("spark://host:7077", SparkEngine.withRetries("spark://host:7077", 4));
     }
+
+    @Test
+    void localClusterExecutorsTakeTheDriversClassPathAndAWorkersMemory() {
+        SparkConf conf = SparkEngine.conf(new SparkConf(), "local-cluster[2, 1, 3072]");
+        assertEquals("local-cluster[2, 1, 3072]", conf.get("spark.master"), "Spark retries tasks in local-cluster mode by itself");
+        assertEquals(System.getProperty("java.class.path"), conf.get("spark.executor.extraClassPath"));
+        assertEquals("3072m", conf.get("spark.executor.memory"));
+        assertEquals("-Dai.djl.offline=true", conf.get("spark.executor.extraJavaOptions"));
+        SparkConf mine = SparkEngine.conf(new SparkConf().set("spark.executor.memory", "2g"), "local-cluster[2,1,3072]");
+        assertEquals("2g", mine.get("spark.executor.memory"), "a setting of the user's is kept");
+        assertTrue(SparkEngine.conf(new SparkConf(), "local[2]").getOption("spark.executor.extraClassPath").isEmpty(),
+                "local mode has no executor JVM");
+    }
 }

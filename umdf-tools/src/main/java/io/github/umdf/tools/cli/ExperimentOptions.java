@@ -57,7 +57,8 @@ final class ExperimentOptions {
     String engine;
 
     @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[2] (two runs at "
-            + "a time in this process) or spark://host:7077 (default: spark-submit's, else local[*]).")
+            + "a time in this process; their trainings take turns), local-cluster[2,1,6144] (two executor JVMs of one core and 6 GiB "
+            + "on this machine, training in parallel) or spark://host:7077 (default: spark-submit's, else local[*]).")
     String master;
 
     @Option(names = "--run-threads", paramLabel = "N", description = "PyTorch threads per run (default: 1 with --engine spark; the "
