@@ -9,11 +9,16 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.umdf.baselines.gcnet.GcnetConfig;
+import io.github.umdf.baselines.gcnet.UngroupedIds;
 import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
 import io.github.umdf.baselines.transm.TransmConfig;
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.FrameSequence;
+import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.data.mosi.MosiSegment;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.missing.TrainingViewSampler;
@@ -26,6 +31,7 @@ import io.github.umdf.nn.train.BatchBuilder;
 import io.github.umdf.nn.train.NetworkSession;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /** Small specifications of every baseline and helpers the baseline tests share. */
@@ -50,9 +56,37 @@ public final class BaselineTesting {
                 .noDropout().build();
     }
 
-    /** The three small specifications. */
+    /**
+     * GCNet with small widths and no dropout; the test samples' ids ({@code s3-5}) name no video, so they
+     * are cut into pseudo-conversations of three consecutive indices, which gives the graph edges to build.
+     */
+    public static GcnetConfig smallGcnet() {
+        return GcnetConfig.builder().hiddenDim(6).dropout(0f).ungroupedIds(UngroupedIds.INDEX_RUNS).pseudoConversationLength(3).build();
+    }
+
+    /** The small specifications. */
     public static List<ModelSpec> smallSpecs() {
-        return List.of(smallMctn(), smallTransm(), smallSelfMm());
+        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallGcnet());
+    }
+
+    /**
+     * The samples renamed as segments of videos of {@code perVideo} consecutive samples, in CMU-MOSI's id
+     * form {@code <video>[<index>]} ({@code s1-video0[2]}), as real data sets group their samples.
+     */
+    public static List<MultimodalSample> inVideos(List<MultimodalSample> samples, int perVideo) {
+        List<MultimodalSample> out = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            MultimodalSample s = samples.get(i);
+            EnumMap<Modality, FrameSequence> mods = new EnumMap<>(Modality.class);
+            s.modalities().forEach(m -> mods.put(m, s.require(m)));
+            float[] y = new float[s.targetSize()];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = s.target(k);
+            }
+            String video = s.id().replaceAll("-\\d+$", "") + "-video" + i / perVideo;
+            out.add(new MultimodalSample(MosiSegment.id(video, i % perVideo), mods, y));
+        }
+        return out;
     }
 
     /** Random training masks (modality subsets and frame drops), one per sample. */
@@ -70,6 +104,18 @@ public final class BaselineTesting {
         List<String> ids = new ArrayList<>();
         samples.forEach(s -> ids.add(s.id()));
         return new BatchContext(ids, epoch, 0);
+    }
+
+    /**
+     * The batch context of samples as the training loop gives it to the session's network: with the
+     * complete inputs (arrays in {@code m}) when the network needs them.
+     */
+    public static BatchContext context(NetworkSession s, NDManager m, List<MultimodalSample> samples, int epoch) {
+        List<String> ids = new ArrayList<>();
+        samples.forEach(x -> ids.add(x.id()));
+        ModalityInputs complete = s.model().needsCompleteInputs() ? s.batchBuilder().inputs(m, samples, BatchBuilder.completeMasks(samples))
+                : null;
+        return new BatchContext(ids, epoch, 0, complete);
     }
 
     /**
@@ -91,7 +137,7 @@ public final class BaselineTesting {
                     NDArray targets = s.batchBuilder().targets(step, batch);
                     LossTerms loss;
                     try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                        loss = s.model().loss(s.parameterStore(), in, targets, context(batch, 0), true);
+                        loss = s.model().loss(s.parameterStore(), in, targets, context(s, step, batch, 0), true);
                         if (i < steps) {
                             collector.backward(loss.total());
                         }
@@ -118,7 +164,7 @@ public final class BaselineTesting {
     public static LossTerms loss(NetworkSession s, NDManager m, List<MultimodalSample> samples, List<SampleMask> masks, int epoch,
                                  boolean training) {
         ModalityInputs in = s.batchBuilder().inputs(m, samples, masks);
-        return s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples), context(samples, epoch), training);
+        return s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples), context(s, m, samples, epoch), training);
     }
 
     /** Predictions of a session for samples under masks. */
