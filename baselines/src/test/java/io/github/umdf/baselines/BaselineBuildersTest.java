@@ -41,8 +41,10 @@ class BaselineBuildersTest {
                 () -> io.github.umdf.baselines.gcnet.StackedBiLstm.builder().setInputDim(3).setHidden(4).optLayers(0).build());
         assertRejected("StackedBiLstm optDropout: expected a dropout rate in [0, 1), found 1.0",
                 () -> io.github.umdf.baselines.gcnet.StackedBiLstm.builder().setInputDim(3).setHidden(4).optDropout(1f).build());
-        assertRejected("RelationalGraphConvolution: expected positive input width, units and relations, found 3, 2, 0",
+        assertRejected("RelationalGraphConvolution: expected at least one relation, found 0",
                 () -> new io.github.umdf.baselines.gcnet.RelationalGraphConvolution(3, 2, 0));
+        assertRejected("GraphConvolution: expected positive input width and units, found 0, 2",
+                () -> new io.github.umdf.baselines.gcnet.GraphConvolution(0, 2));
     }
 
     @Test

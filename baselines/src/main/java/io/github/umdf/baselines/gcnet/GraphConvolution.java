@@ -2,10 +2,6 @@ package io.github.umdf.baselines.gcnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -23,11 +19,7 @@ import io.github.umdf.nn.ops.Layers;
  *
  * <p>Child blocks: {@code root} (no bias), {@code neighbours} (with the bias).
  */
-public final class GraphConvolution extends AbstractBlock {
-    private static final byte VERSION = 1;
-
-    private final int inputDim;
-    private final Linear root;
+public final class GraphConvolution extends NeighbourhoodConvolution {
     private final Linear neighbours;
 
     /**
@@ -35,12 +27,7 @@ public final class GraphConvolution extends AbstractBlock {
      * @param units    the output features {@code out}
      */
     public GraphConvolution(int inputDim, int units) {
-        super(VERSION);
-        if (inputDim < 1 || units < 1) {
-            throw new IllegalArgumentException("GraphConvolution: expected positive input width and units, found " + inputDim + ", " + units);
-        }
-        this.inputDim = inputDim;
-        this.root = addChildBlock("root", Linear.builder().setUnits(units).optBias(false).build());
+        super("GraphConvolution", inputDim, units, false);
         this.neighbours = addChildBlock("neighbours", Linear.builder().setUnits(units).build());
     }
 
@@ -56,17 +43,5 @@ public final class GraphConvolution extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return root.getOutputShapes(new Shape[] {inputShapes[0]});
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = new Shape(1, 1, inputDim);
-        root.initialize(manager, dataType, in);
-        neighbours.initialize(manager, dataType, in);
     }
 }

@@ -2,10 +2,6 @@ package io.github.umdf.baselines.gcnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -28,11 +24,7 @@ import java.util.List;
  *
  * <p>Child blocks: {@code root} (with the bias), {@code relation0}, {@code relation1}, ... (no bias).
  */
-public final class RelationalGraphConvolution extends AbstractBlock {
-    private static final byte VERSION = 1;
-
-    private final int inputDim;
-    private final Linear root;
+public final class RelationalGraphConvolution extends NeighbourhoodConvolution {
     private final List<Linear> relations = new ArrayList<>();
 
     /**
@@ -41,13 +33,10 @@ public final class RelationalGraphConvolution extends AbstractBlock {
      * @param relations the number of relations
      */
     public RelationalGraphConvolution(int inputDim, int units, int relations) {
-        super(VERSION);
-        if (inputDim < 1 || units < 1 || relations < 1) {
-            throw new IllegalArgumentException("RelationalGraphConvolution: expected positive input width, units and relations, found "
-                    + inputDim + ", " + units + ", " + relations);
+        super("RelationalGraphConvolution", inputDim, units, true);
+        if (relations < 1) {
+            throw new IllegalArgumentException("RelationalGraphConvolution: expected at least one relation, found " + relations);
         }
-        this.inputDim = inputDim;
-        this.root = addChildBlock("root", Linear.builder().setUnits(units).build());
         for (int r = 0; r < relations; r++) {
             this.relations.add(addChildBlock("relation" + r, Linear.builder().setUnits(units).optBias(false).build()));
         }
@@ -77,19 +66,5 @@ public final class RelationalGraphConvolution extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(apply(ps, inputs.get(0), inputs.subNDList(1), training));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return root.getOutputShapes(new Shape[] {inputShapes[0]});
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = new Shape(1, 1, inputDim);
-        root.initialize(manager, dataType, in);
-        for (Linear r : relations) {
-            r.initialize(manager, dataType, in);
-        }
     }
 }
