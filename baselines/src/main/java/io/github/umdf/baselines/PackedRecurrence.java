@@ -31,6 +31,9 @@ import io.github.umdf.nn.ops.Masks;
  * Parameters: DJL's {@code l_0_i2h_WEIGHT, l_0_h2h_WEIGHT, l_0_i2h_BIAS, l_0_h2h_BIAS} for each
  * direction's child block ({@code forward}, {@code backward}).
  *
+ * <p>With {@link Builder#optStepwise} an LSTM runs step by step ({@link StepwiseLstm}) on the same
+ * parameters, the same with and without autograd; libtorch's fused LSTM is not (see there).
+ *
  * <p>Built as DJL's blocks are: {@code PackedRecurrence.builder().setCell(Cell.GRU).setInputDim(300).setHidden(300)
  * .optBidirectional(true).build()}.
  */
@@ -69,6 +72,7 @@ public final class PackedRecurrence extends AbstractBlock {
     private final int inputDim;
     private final int hidden;
     private final Merge merge;
+    private final boolean stepwise;
     private final RecurrentBlock forward;
     private final RecurrentBlock backward;
 
@@ -77,6 +81,7 @@ public final class PackedRecurrence extends AbstractBlock {
         this.inputDim = builder.inputDim;
         this.hidden = builder.hidden;
         this.merge = builder.merge;
+        this.stepwise = builder.stepwise;
         this.forward = addChildBlock("forward", recurrent(builder.cell, hidden));
         this.backward = builder.bidirectional ? addChildBlock("backward", recurrent(builder.cell, hidden)) : null;
     }
@@ -134,8 +139,8 @@ public final class PackedRecurrence extends AbstractBlock {
                 NDArrays.concat(new NDList(forwardLast, backwardLast), 1));
     }
 
-    private static NDArray recur(ParameterStore ps, RecurrentBlock block, NDArray x, boolean training) {
-        return block.forward(ps, new NDList(x), training).head();
+    private NDArray recur(ParameterStore ps, RecurrentBlock block, NDArray x, boolean training) {
+        return stepwise ? StepwiseLstm.run(ps, (LSTM) block, x, hidden, training) : block.forward(ps, new NDList(x), training).head();
     }
 
     @Override
@@ -166,6 +171,7 @@ public final class PackedRecurrence extends AbstractBlock {
         private Integer hidden;
         private boolean bidirectional;
         private Merge merge = Merge.CONCAT;
+        private boolean stepwise;
 
         private Builder() {
         }
@@ -200,6 +206,16 @@ public final class PackedRecurrence extends AbstractBlock {
             return this;
         }
 
+        /**
+         * Whether an LSTM is computed step by step ({@link StepwiseLstm}, the same parameters) instead of by
+         * libtorch's fused kernel, whose no-autograd path (prediction) disagrees with its autograd path
+         * (training) on this build; default false, so that the networks built before keep their numbers.
+         */
+        public Builder optStepwise(boolean stepwise) {
+            this.stepwise = stepwise;
+            return this;
+        }
+
         /** The recurrence; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
         public PackedRecurrence build() {
             String block = "PackedRecurrence";
@@ -207,6 +223,8 @@ public final class PackedRecurrence extends AbstractBlock {
             BuilderChecks.positive(block, "setInputDim", inputDim);
             BuilderChecks.positive(block, "setHidden", hidden);
             BuilderChecks.required(block, "optMerge", "SUM or CONCAT", merge);
+            BuilderChecks.check(!stepwise || cell == Cell.LSTM, block, "optStepwise", "false for a GRU (only the LSTM is computed step by step)",
+                    stepwise);
             return new PackedRecurrence(this);
         }
     }

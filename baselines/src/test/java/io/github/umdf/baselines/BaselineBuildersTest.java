@@ -31,6 +31,20 @@ class BaselineBuildersTest {
         assertEquals(4, uni.outputDim());
         assertEquals(List.of("01forward", "02backward"), bi.getChildren().keys());
         assertEquals(8, bi.outputDim(), "directions concatenated by default");
+        assertRejected("PackedRecurrence optStepwise: expected false for a GRU (only the LSTM is computed step by step), found true",
+                () -> PackedRecurrence.builder().setCell(PackedRecurrence.Cell.GRU).setInputDim(3).setHidden(4).optStepwise(true).build());
+    }
+
+    @Test
+    void gcnetBlocks() {
+        assertRejected("StackedBiLstm optLayers: expected a positive integer, found 0",
+                () -> io.github.umdf.baselines.gcnet.StackedBiLstm.builder().setInputDim(3).setHidden(4).optLayers(0).build());
+        assertRejected("StackedBiLstm optDropout: expected a dropout rate in [0, 1), found 1.0",
+                () -> io.github.umdf.baselines.gcnet.StackedBiLstm.builder().setInputDim(3).setHidden(4).optDropout(1f).build());
+        assertRejected("RelationalGraphConvolution: expected at least one relation, found 0",
+                () -> new io.github.umdf.baselines.gcnet.RelationalGraphConvolution(3, 2, 0));
+        assertRejected("GraphConvolution: expected positive input width and units, found 0, 2",
+                () -> new io.github.umdf.baselines.gcnet.GraphConvolution(0, 2));
     }
 
     @Test

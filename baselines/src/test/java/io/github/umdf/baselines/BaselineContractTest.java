@@ -57,7 +57,7 @@ class BaselineContractTest {
                         assertTrue(Float.isFinite(v), spec.family() + " " + task + " predicts " + v);
                     }
                     LossTerms loss = s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples),
-                            BaselineTesting.context(samples, 0), false);
+                            BaselineTesting.context(s, m, samples, 0), false);
                     assertEquals(new Shape(6, schema.outputSize()), loss.predictions().getShape());
                     loss.parts().forEach((k, v) -> assertTrue(Float.isFinite(v.getFloat()), spec.family() + " " + task + " part " + k));
                 }

@@ -64,6 +64,23 @@ class BaselineParameterCountsTest {
                 "fusion", 6208, "output", 65);
     }
 
+    /**
+     * GCNet on mosi-aligned (utterance vector 5 + 300 + 20 = 325; D_e = 100, graph width 50, so the graph
+     * networks read F = 200 and emit D_h = 250), counted as PyTorch counts the original's modules (an LSTM
+     * layer direction has 4H·(in + H) weights and two 4H biases; PyG's RGCNConv R·in·out + in·out + out,
+     * GraphConv 2·in·out + out):
+     * lstm: 2·(4·100·(325 + 100) + 800) + 2·(4·100·(200 + 100) + 800) = 341,600 + 241,600 = 583,200;
+     * a graph network with R relations: rgcn 200·50·(R + 1) + 50, graphConv 2·50·50 + 50 = 5,050,
+     * lstm 2·(4·250·500 + 2,000) + 2·(4·250·750 + 2,000) = 2,508,000, linear 500·250 + 250 = 125,250,
+     * so 2,648,350 + 10,000·R: temporal (R = 3) 2,678,350, speaker (R = 1) 2,658,350;
+     * prediction 250 + 1, reconstruction 250·325 + 325 = 81,575.
+     */
+    @Test
+    void gcnet() {
+        assertCounts("gcnet", "baedca83a0be2fac72a8aed7aa1aa648a883d8209c8a09c2e7fc0725f02a087e",
+                "lstm", 583200, "temporalGraph", 2678350, "speakerGraph", 2658350, "prediction", 251, "reconstruction", 81575);
+    }
+
     @Test
     void transm() {
         assertCounts("transm", "23e84ffa8e3d9fc82057d8c897cc46d183d0c75e80df0ec7badc2d79e5bcfdb0",

@@ -35,7 +35,7 @@ class BaselineRegistryTest {
         List<String> names = ModelRegistry.names();
         assertEquals("umdf", names.get(0));
         List<ModelFamily> baselines = ModelRegistry.inGroups(ModelGroup.BASELINE);
-        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm", "smil")), names.toString());
+        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm", "smil", "gcnet")), names.toString());
         assertEquals(baselines, ModelRegistry.all().subList(names.size() - baselines.size(), names.size()), "baselines come last");
         for (ModelFamily f : baselines) {
             String name = f.name();
@@ -59,8 +59,9 @@ class BaselineRegistryTest {
             for (Task task : Task.values()) {
                 tests.add(DynamicTest.dynamicTest(f.name() + " " + task.key(), () -> {
                     DatasetSchema schema = TestSamples.schema(task, 4);
-                    List<MultimodalSample> train = TestSamples.random(schema, 8, 1);
-                    List<MultimodalSample> valid = TestSamples.random(schema, 4, 2);
+                    // segments of videos, as real data sets have them: conversation models (GCNet) group by video
+                    List<MultimodalSample> train = BaselineTesting.inVideos(TestSamples.random(schema, 8, 1), 3);
+                    List<MultimodalSample> valid = BaselineTesting.inVideos(TestSamples.random(schema, 4, 2), 3);
                     ModelSpec spec = f.defaultSpec(PaperDataset.MOSI);
                     TrainingConfig cfg = f.defaultTraining(PaperDataset.MOSI).toBuilder().epochs(1).batchSize(8).device(DeviceChoice.CPU)
                             .build();

@@ -9,12 +9,17 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.umdf.baselines.gcnet.GcnetConfig;
+import io.github.umdf.baselines.gcnet.UngroupedIds;
 import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
 import io.github.umdf.baselines.smil.SmilConfig;
 import io.github.umdf.baselines.transm.TransmConfig;
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.FrameSequence;
+import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
+import io.github.umdf.nn.data.mosi.MosiSegment;
 import io.github.umdf.nn.missing.MissingnessConfig;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.missing.TrainingViewSampler;
@@ -27,6 +32,7 @@ import io.github.umdf.nn.train.BatchBuilder;
 import io.github.umdf.nn.train.NetworkSession;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /** Small specifications of every baseline and helpers the baseline tests share. */
@@ -56,9 +62,37 @@ public final class BaselineTesting {
         return SmilConfig.builder().featureDim(5).fusionDim(6).clusters(3).innerLearningRate(0.1).kmeansRestarts(2).build();
     }
 
-    /** The small specifications of every baseline. */
+    /**
+     * GCNet with small widths and no dropout; the test samples' ids ({@code s3-5}) name no video, so they
+     * are cut into pseudo-conversations of three consecutive indices, which gives the graph edges to build.
+     */
+    public static GcnetConfig smallGcnet() {
+        return GcnetConfig.builder().hiddenDim(6).dropout(0f).ungroupedIds(UngroupedIds.INDEX_RUNS).pseudoConversationLength(3).build();
+    }
+
+    /** The small specifications. */
     public static List<ModelSpec> smallSpecs() {
-        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil());
+        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil(), smallGcnet());
+    }
+
+    /**
+     * The samples renamed as segments of videos of {@code perVideo} consecutive samples, in CMU-MOSI's id
+     * form {@code <video>[<index>]} ({@code s1-video0[2]}), as real data sets group their samples.
+     */
+    public static List<MultimodalSample> inVideos(List<MultimodalSample> samples, int perVideo) {
+        List<MultimodalSample> out = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            MultimodalSample s = samples.get(i);
+            EnumMap<Modality, FrameSequence> mods = new EnumMap<>(Modality.class);
+            s.modalities().forEach(m -> mods.put(m, s.require(m)));
+            float[] y = new float[s.targetSize()];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = s.target(k);
+            }
+            String video = s.id().replaceAll("-\\d+$", "") + "-video" + i / perVideo;
+            out.add(new MultimodalSample(MosiSegment.id(video, i % perVideo), mods, y));
+        }
+        return out;
     }
 
     /** Random training masks (modality subsets and frame drops), one per sample. */
@@ -79,6 +113,18 @@ public final class BaselineTesting {
     }
 
     /**
+     * The batch context of samples as the training loop gives it to the session's network: with the
+     * complete inputs (arrays in {@code m}) when the network needs them.
+     */
+    public static BatchContext context(NetworkSession s, NDManager m, List<MultimodalSample> samples, int epoch) {
+        List<String> ids = new ArrayList<>();
+        samples.forEach(x -> ids.add(x.id()));
+        ModalityInputs complete = s.model().needsCompleteInputs() ? s.batchBuilder().inputs(m, samples, BatchBuilder.completeMasks(samples))
+                : null;
+        return new BatchContext(ids, epoch, 0, complete);
+    }
+
+    /**
      * The training loss ({@code loss}) of one batch (complete masks) before and after {@code steps} Adam
      * steps on that same batch, each step's gradients as the training loop takes them ({@code lossAndGradients}).
      */
@@ -95,10 +141,10 @@ public final class BaselineTesting {
                 try (NDManager step = s.manager().newSubManager()) {
                     ModalityInputs in = s.batchBuilder().inputs(step, batch, BatchBuilder.completeMasks(batch));
                     NDArray targets = s.batchBuilder().targets(step, batch);
-                    float value = s.model().loss(s.parameterStore(), in, targets, context(batch, 0), true).total().getFloat();
+                    float value = s.model().loss(s.parameterStore(), in, targets, context(s, step, batch, 0), true).total().getFloat();
                     if (i < steps) {
                         try (GradientCollector collector = Engines.engine().newGradientCollector()) {
-                            s.model().lossAndGradients(collector, s.parameterStore(), in, targets, context(batch, 0));
+                            s.model().lossAndGradients(collector, s.parameterStore(), in, targets, context(s, step, batch, 0));
                         }
                     }
                     if (i == 0) {
@@ -125,7 +171,7 @@ public final class BaselineTesting {
     public static LossTerms loss(NetworkSession s, NDManager m, List<MultimodalSample> samples, List<SampleMask> masks, int epoch,
                                  boolean training) {
         ModalityInputs in = s.batchBuilder().inputs(m, samples, masks);
-        return s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples), context(samples, epoch), training);
+        return s.model().loss(s.parameterStore(), in, s.batchBuilder().targets(m, samples), context(s, m, samples, epoch), training);
     }
 
     /** Predictions of a session for samples under masks. */

@@ -7,6 +7,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.umdf.nn.data.DatasetSchema;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +67,46 @@ public interface NetworkModel {
      * @param train the training samples, with every frame that exists observed
      */
     default void beforeEpoch(int epoch, TrainingSet train) {
+    }
+
+    /**
+     * Whether the training objective compares with the batch as it was before the training view dropped
+     * anything ({@link BatchContext#completeInputs()}): generative methods that reconstruct what a view
+     * lost (GCNet) need it. False by default; the training loop then builds no complete inputs. Prediction
+     * never sees them.
+     */
+    default boolean needsCompleteInputs() {
+        return false;
+    }
+
+    /**
+     * How rows are cut into batches, for training (the rows in their shuffled order) and for prediction
+     * (the rows in the caller's order): each element holds the row indices of one batch, and every row is
+     * in exactly one batch. By default consecutive runs of {@code batchSize} rows, in order. A network whose
+     * output for a sample reads other samples of its batch (GCNet's conversation graph) keeps those samples
+     * together here, may count {@code batchSize} in its own unit (GCNet: conversations), and says so.
+     *
+     * @param sampleIds the rows' sample ids, in order
+     * @param batchSize the configured batch size
+     */
+    default List<int[]> batches(List<String> sampleIds, int batchSize) {
+        return consecutiveBatches(sampleIds.size(), batchSize);
+    }
+
+    /** The rows {@code 0 .. n-1} in consecutive runs of {@code batchSize}, the last one possibly shorter. */
+    static List<int[]> consecutiveBatches(int n, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Expected a positive batch size, found " + batchSize);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int from = 0; from < n; from += batchSize) {
+            int[] rows = new int[Math.min(n, from + batchSize) - from];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = from + i;
+            }
+            out.add(rows);
+        }
+        return out;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.missing.SampleMask;
 import io.github.umdf.nn.model.ModalityInputs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.List;
 /**
  * The one conversion point from the plain-array data model to NDArrays. A batch of samples with a
  * mask per sample becomes {@link ModalityInputs}: observed features (zero vectors for dropped frames
- * and wholly missing modalities), validity and observation masks. A modality a sample lacks
- * altogether has no frames: zeros with validity 0.
+ * and wholly missing modalities), validity and observation masks, and the samples' ids. A modality a
+ * sample lacks altogether has no frames: zeros with validity 0.
  */
 public final class BatchBuilder {
     private final DatasetSchema schema;
@@ -85,7 +86,9 @@ public final class BatchBuilder {
                 observed.put(m, manager.create(o, new Shape(n, t)));
             }
         }
-        return new ModalityInputs(features, valid, observed);
+        List<String> ids = new ArrayList<>(n);
+        samples.forEach(s -> ids.add(s.id()));
+        return new ModalityInputs(features, valid, observed, ids);
     }
 
     /** Targets {@code (N, K)} of the samples. */

@@ -19,6 +19,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -138,7 +139,10 @@ public final class NetworkSession implements AutoCloseable {
         return n;
     }
 
-    /** Predictions (regression values or logits) per sample, in evaluation mode. */
+    /**
+     * Predictions (regression values or logits) per sample, in evaluation mode, in batches the network
+     * chooses ({@link NetworkModel#batches}; consecutive runs of {@code batchSize} samples by default).
+     */
     public float[][] predict(List<MultimodalSample> samples, List<SampleMask> masks, int batchSize) {
         return run(samples, masks, batchSize, (ps, in) -> model.predict(ps, in));
     }
@@ -155,16 +159,17 @@ public final class NetworkSession implements AutoCloseable {
         }
         float[][] out = new float[samples.size()][];
         Engines.noGrad();
-        for (int start = 0; start < samples.size(); start += batchSize) {
-            int end = Math.min(samples.size(), start + batchSize);
+        List<String> ids = new ArrayList<>(samples.size());
+        samples.forEach(s -> ids.add(s.id()));
+        for (int[] batch : BatchPlan.of(model, ids, batchSize)) {
             try (NDManager step = manager.newSubManager()) {
-                ModalityInputs in = batchBuilder.inputs(step, samples.subList(start, end), masks.subList(start, end));
+                ModalityInputs in = batchBuilder.inputs(step, BatchPlan.rows(samples, batch), BatchPlan.rows(masks, batch));
                 NDArray y = f.apply(parameterStore, in);
                 int width = (int) y.getShape().get(1);
                 float[] flat = y.toFloatArray();
-                for (int i = start; i < end; i++) {
-                    out[i] = new float[width];
-                    System.arraycopy(flat, (i - start) * width, out[i], 0, width);
+                for (int i = 0; i < batch.length; i++) {
+                    out[batch[i]] = new float[width];
+                    System.arraycopy(flat, i * width, out[batch[i]], 0, width);
                 }
             }
         }

@@ -33,7 +33,9 @@ import java.util.SplittableRandom;
 /**
  * The one training loop every model uses (UMDF, its ablations, every baseline).
  *
- * <p>Per epoch the training samples are shuffled by a stream keyed by (seed, epoch); each sample
+ * <p>Per epoch the training samples are shuffled by a stream keyed by (seed, epoch) and cut into
+ * batches by the network ({@link io.github.umdf.nn.model.NetworkModel#batches}: consecutive runs of the
+ * batch size unless the network keeps groups of samples together); each sample
  * gets {@link ModelSpec#viewsPerSample()} views from the {@link TrainingViewSampler} (a pure
  * function of seed, epoch and sample id); the views of a batch go through the network in one
  * batched forward pass; Adam updates the parameters after the global gradient norm is clipped.
@@ -135,21 +137,21 @@ public final class TrainingLoop {
         int sinceImprovement = 0;
         int sincePlateauCheck = 0;
         boolean stoppedEarly = false;
-        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
         long globalStep = 0;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             long lastProgress = start;
             stepper.beforeEpoch(train, epoch - 1);
             int[] order = shuffled(train.size(), KeyedRandom.of("shuffle", seed, epoch));
+            List<MultimodalSample> shuffled = new ArrayList<>(train.size());
+            for (int i : order) {
+                shuffled.add(train.get(i));
+            }
+            List<int[]> plan = BatchPlan.of(session.model(), ids(shuffled), config.batchSize());
+            int batches = plan.size();
             Map<String, Double> sums = new LinkedHashMap<>();
             for (int bi = 0; bi < batches; bi++) {
-                int from = bi * config.batchSize();
-                int to = Math.min(train.size(), from + config.batchSize());
-                List<MultimodalSample> batch = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) {
-                    batch.add(train.get(order[i]));
-                }
+                List<MultimodalSample> batch = BatchPlan.rows(shuffled, plan.get(bi));
                 Map<String, Float> losses = stepper.step(batch, epoch - 1, globalStep++);
                 losses.forEach((k, v) -> sums.merge(k, (double) v, Double::sum));
                 long now = System.nanoTime();
@@ -278,12 +280,12 @@ public final class TrainingLoop {
                 }
             }
             Map<String, Float> out = new LinkedHashMap<>();
-            List<String> ids = new ArrayList<>(b);
-            batch.forEach(s -> ids.add(s.id()));
-            BatchContext context = new BatchContext(ids, epoch, globalStep);
             try (NDManager step = session.manager().newSubManager()) {
                 ModalityInputs inputs = session.batchBuilder().inputs(step, rows, masks);
                 NDArray targets = session.batchBuilder().targets(step, batch);
+                ModalityInputs complete = session.model().needsCompleteInputs()
+                        ? session.batchBuilder().inputs(step, batch, BatchBuilder.completeMasks(batch)) : null;
+                BatchContext context = new BatchContext(ids(batch), epoch, globalStep, complete);
                 LossTerms loss;
                 try (GradientCollector collector = Engines.engine().newGradientCollector()) {
                     loss = session.model().lossAndGradients(collector, session.parameterStore(), inputs, targets, context);
@@ -331,6 +333,12 @@ public final class TrainingLoop {
             }
         }
         return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static List<String> ids(List<MultimodalSample> samples) {
+        List<String> ids = new ArrayList<>(samples.size());
+        samples.forEach(s -> ids.add(s.id()));
+        return ids;
     }
 
     private static int[] shuffled(int n, SplittableRandom r) {
