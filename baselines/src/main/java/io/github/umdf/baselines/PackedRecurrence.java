@@ -13,6 +13,7 @@ import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.umdf.nn.block.BuilderChecks;
+import io.github.umdf.nn.ops.Engines;
 import io.github.umdf.nn.ops.Masks;
 
 /**
@@ -31,8 +32,12 @@ import io.github.umdf.nn.ops.Masks;
  * Parameters: DJL's {@code l_0_i2h_WEIGHT, l_0_h2h_WEIGHT, l_0_i2h_BIAS, l_0_h2h_BIAS} for each
  * direction's child block ({@code forward}, {@code backward}).
  *
- * <p>With {@link Builder#optStepwise} an LSTM runs step by step ({@link StepwiseLstm}) on the same
- * parameters, the same with and without autograd; libtorch's fused LSTM is not (see there).
+ * <p>An LSTM always runs through libtorch's fused kernel with autograd recording, also in prediction:
+ * without it libtorch 2.7.1 takes another kernel (oneDNN's RNN primitive) whose outputs differ here
+ * from the LSTM's equations by up to 0.4 on unit-scale inputs, so a network would be evaluated as
+ * another network than the one it trained. Prediction switches recording on for the call and returns
+ * the outputs detached (tested in {@code PackedRecurrenceTest} against the equations written out).
+ * The GRU has no such second kernel.
  *
  * <p>Built as DJL's blocks are: {@code PackedRecurrence.builder().setCell(Cell.GRU).setInputDim(300).setHidden(300)
  * .optBidirectional(true).build()}.
@@ -72,7 +77,6 @@ public final class PackedRecurrence extends AbstractBlock {
     private final int inputDim;
     private final int hidden;
     private final Merge merge;
-    private final boolean stepwise;
     private final RecurrentBlock forward;
     private final RecurrentBlock backward;
 
@@ -81,7 +85,6 @@ public final class PackedRecurrence extends AbstractBlock {
         this.inputDim = builder.inputDim;
         this.hidden = builder.hidden;
         this.merge = builder.merge;
-        this.stepwise = builder.stepwise;
         this.forward = addChildBlock("forward", recurrent(builder.cell, hidden));
         this.backward = builder.bidirectional ? addChildBlock("backward", recurrent(builder.cell, hidden)) : null;
     }
@@ -140,7 +143,10 @@ public final class PackedRecurrence extends AbstractBlock {
     }
 
     private NDArray recur(ParameterStore ps, RecurrentBlock block, NDArray x, boolean training) {
-        return stepwise ? StepwiseLstm.run(ps, (LSTM) block, x, hidden, training) : block.forward(ps, new NDList(x), training).head();
+        if (block instanceof LSTM && !Engines.recordsGradients()) { // prediction: the kernel training ran (class comment)
+            return Engines.recordingGradients(() -> block.forward(ps, new NDList(x), training).head()).stopGradient();
+        }
+        return block.forward(ps, new NDList(x), training).head();
     }
 
     @Override
@@ -171,7 +177,6 @@ public final class PackedRecurrence extends AbstractBlock {
         private Integer hidden;
         private boolean bidirectional;
         private Merge merge = Merge.CONCAT;
-        private boolean stepwise;
 
         private Builder() {
         }
@@ -206,16 +211,6 @@ public final class PackedRecurrence extends AbstractBlock {
             return this;
         }
 
-        /**
-         * Whether an LSTM is computed step by step ({@link StepwiseLstm}, the same parameters) instead of by
-         * libtorch's fused kernel, whose no-autograd path (prediction) disagrees with its autograd path
-         * (training) on this build; default false, so that the networks built before keep their numbers.
-         */
-        public Builder optStepwise(boolean stepwise) {
-            this.stepwise = stepwise;
-            return this;
-        }
-
         /** The recurrence; throws {@link IllegalArgumentException} naming an invalid or missing setting. */
         public PackedRecurrence build() {
             String block = "PackedRecurrence";
@@ -223,8 +218,6 @@ public final class PackedRecurrence extends AbstractBlock {
             BuilderChecks.positive(block, "setInputDim", inputDim);
             BuilderChecks.positive(block, "setHidden", hidden);
             BuilderChecks.required(block, "optMerge", "SUM or CONCAT", merge);
-            BuilderChecks.check(!stepwise || cell == Cell.LSTM, block, "optStepwise", "false for a GRU (only the LSTM is computed step by step)",
-                    stepwise);
             return new PackedRecurrence(this);
         }
     }

@@ -31,8 +31,6 @@ class BaselineBuildersTest {
         assertEquals(4, uni.outputDim());
         assertEquals(List.of("01forward", "02backward"), bi.getChildren().keys());
         assertEquals(8, bi.outputDim(), "directions concatenated by default");
-        assertRejected("PackedRecurrence optStepwise: expected false for a GRU (only the LSTM is computed step by step), found true",
-                () -> PackedRecurrence.builder().setCell(PackedRecurrence.Cell.GRU).setInputDim(3).setHidden(4).optStepwise(true).build());
     }
 
     @Test

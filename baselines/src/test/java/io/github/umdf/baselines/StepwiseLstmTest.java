@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The step-by-step LSTM against libtorch's fused LSTM under autograd (the path training takes) and
- * against the equations worked out by hand for one step; and it gives the same numbers without autograd
- * (the path prediction takes).
+ * The step-by-step LSTM (the tests' reference) against the equations worked out by hand for one step and
+ * against libtorch's fused LSTM under autograd (the path training takes); and {@link PackedRecurrence}'s
+ * LSTM gives those same numbers without autograd (the path prediction takes), which libtorch's fused
+ * kernel alone does not.
  */
 class StepwiseLstmTest {
     @Test
@@ -71,6 +72,40 @@ class StepwiseLstmTest {
             }
             Engines.noGrad();
             assertArrayEquals(stepwiseTraining, StepwiseLstm.run(ps, lstm, x, 5, false).toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void packedRecurrencePredictsWhatItTrains() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engines.seed(5);
+            PackedRecurrence lstm = PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM).setInputDim(7).setHidden(5)
+                    .optBidirectional(true).build();
+            lstm.initialize(m, DataType.FLOAT32, new Shape(3, 6, 7));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(new Shape(3, 6, 7));
+            NDArray mask = m.create(new boolean[] {true, true, true, true, true, true, true, false, true, true, false, false,
+                true, true, true, false, false, false}, new Shape(3, 6));
+            float[] training;
+            float[] reference;
+            try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+                training = lstm.run(ps, x, null, true).sequence.toFloatArray();
+                LSTM forward = (LSTM) lstm.getChildren().get("01forward");
+                reference = StepwiseLstm.run(ps, forward, x, 5, true).toFloatArray();
+            }
+            float[] trainingMasked;
+            try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+                trainingMasked = lstm.run(ps, x, mask, true).sequence.toFloatArray();
+            }
+            Engines.noGrad();
+            float[] predicted = lstm.run(ps, x, null, false).sequence.toFloatArray();
+            assertArrayEquals(training, predicted, 1e-6f, "prediction computes what training computed");
+            assertArrayEquals(trainingMasked, lstm.run(ps, x, mask, false).sequence.toFloatArray(), 1e-6f, "also for masked rows");
+            float[] forwardHalf = new float[reference.length];
+            for (int i = 0; i < forwardHalf.length; i++) { // (B, T, 2H): the forward direction is the first H of each frame
+                forwardHalf[i] = predicted[(i / 5) * 10 + i % 5];
+            }
+            assertArrayEquals(reference, forwardHalf, 1e-5f, "the LSTM's equations");
         }
     }
 }

@@ -19,9 +19,7 @@ import java.util.List;
  * PyTorch's {@code nn.LSTM(input, hidden, num_layers=k, bidirectional=True, dropout=p)}, as GCNet uses
  * it over conversations: {@code k} bidirectional layers, directions concatenated ({@code 2·hidden}
  * features), dropout {@code p} on the outputs of every layer but the last while training. Each layer is a
- * {@link PackedRecurrence}, so only the segments that exist are read, computed step by step
- * ({@link io.github.umdf.baselines.StepwiseLstm}) so that predictions (without autograd) compute what
- * training computed.
+ * {@link PackedRecurrence}, so only the segments that exist are read.
  *
  * <p>Built as DJL's blocks are: {@code StackedBiLstm.builder().setInputDim(409).setHidden(100).optLayers(2)
  * .optDropout(0.5f).build()}. Child blocks {@code layer0}, {@code layer1}, ...
@@ -41,7 +39,7 @@ public final class StackedBiLstm extends AbstractBlock {
         this.dropout = builder.dropout;
         for (int k = 0; k < builder.layers; k++) {
             layers.add(addChildBlock("layer" + k, PackedRecurrence.builder().setCell(PackedRecurrence.Cell.LSTM)
-                    .setInputDim(k == 0 ? inputDim : 2 * hidden).setHidden(hidden).optBidirectional(true).optStepwise(true).build()));
+                    .setInputDim(k == 0 ? inputDim : 2 * hidden).setHidden(hidden).optBidirectional(true).build()));
         }
     }
 

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Engine facts and the process-wide random state. DJL never downloads here: the PyTorch native
@@ -47,6 +48,29 @@ public final class Engines {
      */
     public static void noGrad() {
         if ("PyTorch".equals(engine().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+    }
+
+    /** Whether PyTorch records operations for autograd on this thread (always false for other engines). */
+    public static boolean recordsGradients() {
+        return "PyTorch".equals(engine().getEngineName()) && ai.djl.pytorch.jni.JniUtils.isGradMode();
+    }
+
+    /**
+     * Runs {@code work} with PyTorch's gradient recording on for this thread and restores the previous
+     * mode afterwards. For a kernel whose no-autograd path computes other numbers than the path training
+     * takes (libtorch's fused LSTM, see the baselines' {@code PackedRecurrence}); other engines run
+     * {@code work} as it is.
+     */
+    public static <T> T recordingGradients(Supplier<T> work) {
+        if (!"PyTorch".equals(engine().getEngineName()) || ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+            return work.get();
+        }
+        ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+        try {
+            return work.get();
+        } finally {
             ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         }
     }

@@ -21,14 +21,12 @@ import ai.djl.util.Pair;
  *   c_t = σ(f) c_{t-1} + σ(i) tanh(g);   h_t = σ(o) tanh(c_t)
  * </pre>
  *
- * <p>Why: libtorch 2.7.1's fused LSTM, as DJL 0.36 calls it on this machine, computes other outputs
- * with gradients off (prediction: {@code NetworkSession} runs without autograd) than with them
- * (training); the autograd path agrees with these equations written out, the other does not (tested in
- * {@code StepwiseLstmTest}; presumably oneDNN's RNN primitive, cf. the convolution in
- * {@code docs/performance.md}). A network trained through one path and evaluated through the other is
- * not the network it trained. This computation is the same with and without autograd.
+ * <p>The tests' reference for libtorch's fused LSTM: libtorch 2.7.1, as DJL 0.36 calls it, computes
+ * other outputs with gradients off than with them on this machine (presumably oneDNN's RNN primitive,
+ * cf. the convolution in {@code docs/performance.md}); the autograd path agrees with these equations,
+ * the other does not, which is why {@link PackedRecurrence} always runs the LSTM with autograd.
  */
-public final class StepwiseLstm {
+final class StepwiseLstm {
     private StepwiseLstm() {
     }
 
@@ -40,7 +38,7 @@ public final class StepwiseLstm {
      * @param hidden the state size {@code H}
      * @return {@code (B, T, H)}
      */
-    public static NDArray run(ParameterStore ps, LSTM lstm, NDArray x, int hidden, boolean training) {
+    static NDArray run(ParameterStore ps, LSTM lstm, NDArray x, int hidden, boolean training) {
         NDArray wih = null;
         NDArray whh = null;
         NDArray bih = null;
