@@ -9,6 +9,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.umdf.baselines.cubemlp.CubeMlpConfig;
 import io.github.umdf.baselines.mctn.MctnConfig;
 import io.github.umdf.baselines.selfmm.SelfMmConfig;
 import io.github.umdf.baselines.smil.SmilConfig;
@@ -56,9 +57,18 @@ public final class BaselineTesting {
         return SmilConfig.builder().featureDim(5).fusionDim(6).clusters(3).innerLearningRate(0.1).kmeansRestarts(2).build();
     }
 
+    /**
+     * CubeMLP with small widths (16, two GRU layers kept), mixing blocks T -> ceil(T/2) -> ceil(T/5), the
+     * original's dropouts (0.1): with less width or without dropout it fits the noise modalities of
+     * {@code LearningTest}'s 160 samples before the planted signal.
+     */
+    public static CubeMlpConfig smallCubeMlp() {
+        return CubeMlpConfig.builder().extractors(16, 2).firstBlock(2, 16).secondBlock(5, 8).build();
+    }
+
     /** The small specifications of every baseline. */
     public static List<ModelSpec> smallSpecs() {
-        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil());
+        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil(), smallCubeMlp());
     }
 
     /** Random training masks (modality subsets and frame drops), one per sample. */
