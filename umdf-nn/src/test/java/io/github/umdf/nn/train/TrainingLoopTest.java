@@ -172,23 +172,24 @@ class TrainingLoopTest {
         return change;
     }
 
+    /** The summed absolute parameter change of one Stepper step at learning rate 1e-2, with the settings {@code how} adds. */
+    private static double firstStepChange(java.util.function.UnaryOperator<TrainingConfig.Builder> how) {
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
+        TrainingConfig cfg = how.apply(TrainingConfig.builder().learningRate(1e-2).device(DeviceChoice.CPU)).build();
+        try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
+            List<float[]> before = new ArrayList<>();
+            parameterChange(s, before);
+            new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
+            return parameterChange(s, before);
+        }
+    }
+
     @Test
     void warmupScalesTheFirstStepsLearningRate() {
         // Adam's first update is lr * g / (|g| + eps) per coordinate: the parameter change is
         // proportional to the learning rate, so warm-up over 1000 steps moves them 1000 times less.
-        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
-        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
-        double[] change = new double[2];
-        int[] warmups = {0, 1000};
-        for (int w = 0; w < 2; w++) {
-            TrainingConfig cfg = TrainingConfig.builder().learningRate(1e-2).warmupSteps(warmups[w]).device(DeviceChoice.CPU).build();
-            try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
-                List<float[]> before = new ArrayList<>();
-                parameterChange(s, before);
-                new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
-                change[w] = parameterChange(s, before);
-            }
-        }
+        double[] change = {firstStepChange(b -> b.warmupSteps(0)), firstStepChange(b -> b.warmupSteps(1000))};
         assertTrue(change[0] > 0, "a step must move the parameters");
         assertEquals(1e-3, change[1] / change[0], 2e-5, "first step with warmupSteps = 1000 moves the parameters by 1/1000");
     }
@@ -224,20 +225,7 @@ class TrainingLoopTest {
     void theStepperAppliesTheValueClippedGradients() {
         // Adam's first update is about lr * g / (|g| + eps) per coordinate: with every gradient element
         // clipped to 1e-9 (far under Adam's eps of 1e-8) the parameters move far less than unclipped.
-        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
-        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
-        double[] change = new double[2];
-        double[] clips = {0, 1e-9};
-        for (int c = 0; c < 2; c++) {
-            TrainingConfig cfg = TrainingConfig.builder().learningRate(1e-2).gradClipNorm(0).gradClipValue(clips[c]).device(DeviceChoice.CPU)
-                    .build();
-            try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
-                List<float[]> before = new ArrayList<>();
-                parameterChange(s, before);
-                new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
-                change[c] = parameterChange(s, before);
-            }
-        }
+        double[] change = {firstStepChange(b -> b.gradClipNorm(0)), firstStepChange(b -> b.gradClipNorm(0).gradClipValue(1e-9))};
         assertTrue(change[0] > 0, "a step must move the parameters");
         assertTrue(change[1] < 0.1 * change[0], "clipped to 1e-9 the step moves the parameters " + change[1] + ", unclipped " + change[0]);
     }
