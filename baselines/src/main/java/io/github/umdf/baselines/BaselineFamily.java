@@ -28,8 +28,8 @@ public abstract class BaselineFamily implements ModelFamily {
 
     /**
      * The training settings of an original codebase: Adam with its learning rate and batch size, its
-     * epochs and early-stopping patience (0: none), without gradient clipping or learning-rate schedule
-     * (none of the originals has them).
+     * epochs and early-stopping patience (0: none), without gradient clipping or learning-rate schedule;
+     * a family whose original has them adds them (CubeMLP's value clipping and step schedule).
      */
     protected static TrainingConfig.Builder originalTraining(int batchSize, double learningRate, int epochs, int patience,
                                                              MissingnessConfig missingness) {

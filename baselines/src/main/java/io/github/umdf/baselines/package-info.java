@@ -4,7 +4,7 @@
  * the same fixed evaluation masks, zero-filled missing input, model selection on validation only,
  * and the one {@link io.github.umdf.nn.train.TrainingLoop}.
  *
- * <p>One package per comparator ({@code mctn}, {@code transm}, {@code selfmm}, {@code smil}), each with its
+ * <p>One package per comparator ({@code mctn}, {@code transm}, {@code selfmm}, {@code smil}, {@code cubemlp}), each with its
  * specification (an OLCUT component with the original codebase's defaults), its network and its
  * {@link io.github.umdf.nn.model.ModelFamily}, registered once in
  * {@code META-INF/services/io.github.umdf.nn.model.ModelFamily}. This package holds what they

@@ -1,5 +1,7 @@
 package io.github.umdf.baselines;
 
+import io.github.umdf.baselines.cubemlp.AxisMixer;
+import io.github.umdf.baselines.cubemlp.RecurrentEncoder;
 import io.github.umdf.baselines.mctn.AttentionDecoder;
 import io.github.umdf.baselines.transm.DecoderLayer;
 import io.github.umdf.baselines.transm.RecurrentEmbedding;
@@ -83,5 +85,27 @@ class BaselineBuildersTest {
                 () -> AttentionDecoder.builder().setMemoryDim(8).setHidden(8).setOutputDim(3).optDropout(1f).build());
         assertEquals(List.of("01memoryKey", "02stateQuery", "03score", "04inputGates", "05recurrentGates", "06output"),
                 AttentionDecoder.builder().setMemoryDim(8).setHidden(8).setOutputDim(3).build().getChildren().keys());
+    }
+
+    @Test
+    void axisMixer() {
+        assertRejected("AxisMixer setAxis: expected 1 (time), 2 (modality) or 3 (feature), found 0",
+                () -> AxisMixer.builder().setAxis(0).setInputSize(4).setOutputSize(2).build());
+        assertRejected("AxisMixer setOutputSize: expected a positive integer, found none (not set)",
+                () -> AxisMixer.builder().setAxis(1).setInputSize(4).build());
+        assertRejected("AxisMixer optDropout: expected a dropout rate in [0, 1), found 1.0",
+                () -> AxisMixer.builder().setAxis(2).setInputSize(3).setOutputSize(3).optDropout(1f).build());
+        assertEquals(List.of("01norm", "02fc1", "03fc2", "04residual"),
+                AxisMixer.builder().setAxis(3).setInputSize(4).setOutputSize(2).build().getChildren().keys());
+    }
+
+    @Test
+    void recurrentEncoder() {
+        assertRejected("RecurrentEncoder setHidden: expected a positive integer, found none (not set)",
+                () -> RecurrentEncoder.builder().setInputDim(5).build());
+        assertRejected("RecurrentEncoder optLayers: expected a positive integer, found 0",
+                () -> RecurrentEncoder.builder().setInputDim(5).setHidden(8).optLayers(0).build());
+        assertEquals(List.of("01gru0", "02gru1", "03norm"),
+                RecurrentEncoder.builder().setInputDim(5).setHidden(8).optLayers(2).build().getChildren().keys());
     }
 }

@@ -81,6 +81,20 @@ class BaselineParameterCountsTest {
                 "lstm", 583200, "temporalGraph", 2678350, "speakerGraph", 2658350, "prediction", 251, "reconstruction", 81575);
     }
 
+    /**
+     * By hand, d = 128, T = 50 -> 25 -> 5, K = 3: text 300 x 128 = 38,400 (no bias); a bidirectional GRU layer
+     * on n inputs 2 (3·128 (n + 128) + 6·128), so audio 2 (384·133 + 768) + 2 (384·384 + 768) + LN 256 = 400,384
+     * and vision (n = 20) 411,904; a mixer n -> m has LN 2n, fc1 nm + m, fc2 m² + m, residual nm: block 1
+     * 3,275 (50 -> 25) + 39 (3 -> 3) + 49,664 (128 -> 128) = 52,978, block 2 335 (25 -> 5) + 39 + 9,536
+     * (128 -> 32) = 9,910; classifier 96 + 1 = 97.
+     */
+    @Test
+    void cubeMlp() {
+        assertCounts("cubemlp", "44adcf4ef415ce28c7a23014f16ec70f86125b0bdc6cf5d5919e190751d90a8f",
+                "projection_language", 38400, "encoder_audio", 400384, "encoder_vision", 411904, "mixing1", 52978, "mixing2", 9910,
+                "classifier", 97);
+    }
+
     @Test
     void transm() {
         assertCounts("transm", "23e84ffa8e3d9fc82057d8c897cc46d183d0c75e80df0ec7badc2d79e5bcfdb0",

@@ -35,15 +35,16 @@ class BaselineRegistryTest {
         List<String> names = ModelRegistry.names();
         assertEquals("umdf", names.get(0));
         List<ModelFamily> baselines = ModelRegistry.inGroups(ModelGroup.BASELINE);
-        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm", "smil", "gcnet")), names.toString());
+        assertTrue(baselines.stream().map(ModelFamily::name).toList().containsAll(List.of("mctn", "selfmm", "transm", "smil", "gcnet", "cubemlp")), names.toString());
         assertEquals(baselines, ModelRegistry.all().subList(names.size() - baselines.size(), names.size()), "baselines come last");
         for (ModelFamily f : baselines) {
             String name = f.name();
             assertEquals(name, f.defaultSpec(PaperDataset.MOSI).family());
             assertEquals(1, f.defaultSpec(PaperDataset.MOSI).viewsPerSample());
-            assertTrue(f.citation().matches(".+ et al\\., [A-Z]+ 20\\d\\d"), f.citation());
+            assertTrue(f.citation().matches(".+ et al\\., [A-Z]+( [A-Z]+)? 20\\d\\d"), f.citation()); // AAAI 2019, ACM MM 2022
         }
         assertEquals(SubsetDistribution.COMPLETE, ModelRegistry.get("selfmm").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
+        assertEquals(SubsetDistribution.COMPLETE, ModelRegistry.get("cubemlp").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
         assertEquals(SubsetDistribution.UNIFORM_SUBSETS, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).missingness().subsetDistribution());
         assertEquals(1e-4, ModelRegistry.get("mctn").defaultTraining(PaperDataset.MOSI).learningRate());
         assertEquals(32, ModelRegistry.get("transm").defaultTraining(PaperDataset.MOSI).batchSize());

@@ -9,6 +9,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.umdf.baselines.cubemlp.CubeMlpConfig;
 import io.github.umdf.baselines.gcnet.GcnetConfig;
 import io.github.umdf.baselines.gcnet.UngroupedIds;
 import io.github.umdf.baselines.mctn.MctnConfig;
@@ -70,9 +71,18 @@ public final class BaselineTesting {
         return GcnetConfig.builder().hiddenDim(6).dropout(0f).ungroupedIds(UngroupedIds.INDEX_RUNS).pseudoConversationLength(3).build();
     }
 
-    /** The small specifications. */
+    /**
+     * CubeMLP with small widths (16, two GRU layers kept), mixing blocks T -> ceil(T/2) -> ceil(T/5), the
+     * original's dropouts (0.1): with less width or without dropout it fits the noise modalities of
+     * {@code LearningTest}'s 160 samples before the planted signal.
+     */
+    public static CubeMlpConfig smallCubeMlp() {
+        return CubeMlpConfig.builder().extractors(16, 2).firstBlock(2, 16).secondBlock(5, 8).build();
+    }
+
+    /** The small specifications of every baseline. */
     public static List<ModelSpec> smallSpecs() {
-        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil(), smallGcnet());
+        return List.of(smallMctn(), smallTransm(), smallSelfMm(), smallSmil(), smallGcnet(), smallCubeMlp());
     }
 
     /**

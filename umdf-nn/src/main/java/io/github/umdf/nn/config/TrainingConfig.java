@@ -14,7 +14,10 @@ import java.io.Serializable;
  * How a network is trained: the one training loop's settings, shared by every model. Defaults are
  * the paper's MOSI settings (Adam, batch 128, learning rate 1e-3, 100 epochs) and MulT's training
  * details the paper does not give (gradient clipping at norm 0.8, learning rate divided by 10 after
- * a validation plateau). Model selection and early stopping use the validation loss only.
+ * a validation plateau). Model selection and early stopping use the validation loss only. Other
+ * models' recipes are a setting away: element-wise gradient clipping ({@code gradClipValue}, PyTorch's
+ * {@code clip_grad_value_}) instead of the norm, and a fixed step schedule ({@code lrStepEpochs},
+ * PyTorch's {@code StepLR}) instead of the plateau.
  */
 public final class TrainingConfig implements Configurable, Provenancable<ConfiguredObjectProvenance>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,12 +32,16 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
     private int warmupSteps = 0;
     @Config(description = "Clip the global gradient norm to this value (MulT: 0.8); 0 disables clipping.")
     private double gradClipNorm = 0.8;
+    @Config(description = "Clip every gradient element to [-gradClipValue, gradClipValue] (PyTorch clip_grad_value_; CubeMLP: 1.0); 0 (default) disables it. An alternative to gradClipNorm: at most one of the two is non-zero.")
+    private double gradClipValue = 0.0;
     @Config(description = "L2 weight decay added to the gradients (Adam).")
     private double weightDecay = 0.0;
     @Config(description = "Epochs without validation improvement before the learning rate is multiplied by lrDecayFactor (MulT: 20).")
     private int lrPlateauPatience = 20;
-    @Config(description = "Factor applied to the learning rate on a plateau (MulT: 0.1).")
+    @Config(description = "Factor applied to the learning rate on a plateau, or every lrStepEpochs epochs (MulT: 0.1).")
     private double lrDecayFactor = 0.1;
+    @Config(description = "Multiply the learning rate by lrDecayFactor after every lrStepEpochs epochs (PyTorch StepLR; CubeMLP: 60) instead of on validation plateaus; 0 (default) keeps the plateau schedule.")
+    private int lrStepEpochs = 0;
     @Config(description = "Epochs without validation improvement before training stops; 0 disables early stopping.")
     private int earlyStoppingPatience = 0;
     @Config(description = "How training views lose modalities and frames (SPEC D7); validation views follow the same distribution with fixed masks.")
@@ -76,12 +83,17 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
         if (warmupSteps < 0) {
             return "warmupSteps must be >= 0, found " + warmupSteps;
         }
-        if (!(learningRate > 0) || !(gradClipNorm >= 0) || !(weightDecay >= 0)) {
-            return "learningRate must be > 0 and gradClipNorm, weightDecay >= 0, found " + learningRate + ", " + gradClipNorm + ", " + weightDecay;
+        if (!(learningRate > 0) || !(gradClipNorm >= 0) || !(gradClipValue >= 0) || !(weightDecay >= 0)) {
+            return "learningRate must be > 0 and gradClipNorm, gradClipValue, weightDecay >= 0, found " + learningRate + ", "
+                    + gradClipNorm + ", " + gradClipValue + ", " + weightDecay;
         }
-        if (lrPlateauPatience < 1 || !(lrDecayFactor > 0 && lrDecayFactor <= 1) || earlyStoppingPatience < 0) {
-            return "expected lrPlateauPatience >= 1, lrDecayFactor in (0, 1], earlyStoppingPatience >= 0, found "
-                    + lrPlateauPatience + ", " + lrDecayFactor + ", " + earlyStoppingPatience;
+        if (gradClipNorm > 0 && gradClipValue > 0) {
+            return "gradClipNorm and gradClipValue are alternatives, set one of them to 0; found gradClipNorm " + gradClipNorm
+                    + " and gradClipValue " + gradClipValue;
+        }
+        if (lrPlateauPatience < 1 || !(lrDecayFactor > 0 && lrDecayFactor <= 1) || earlyStoppingPatience < 0 || lrStepEpochs < 0) {
+            return "expected lrPlateauPatience >= 1, lrDecayFactor in (0, 1], earlyStoppingPatience >= 0, lrStepEpochs >= 0, found "
+                    + lrPlateauPatience + ", " + lrDecayFactor + ", " + earlyStoppingPatience + ", " + lrStepEpochs;
         }
         if (missingness == null || device == null) {
             return "missingness and device must be set";
@@ -94,9 +106,11 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
     public int epochs() { return epochs; }
     public int warmupSteps() { return warmupSteps; }
     public double gradClipNorm() { return gradClipNorm; }
+    public double gradClipValue() { return gradClipValue; }
     public double weightDecay() { return weightDecay; }
     public int lrPlateauPatience() { return lrPlateauPatience; }
     public double lrDecayFactor() { return lrDecayFactor; }
+    public int lrStepEpochs() { return lrStepEpochs; }
     public int earlyStoppingPatience() { return earlyStoppingPatience; }
     public MissingnessConfig missingness() { return missingness; }
     public DeviceChoice device() { return device; }
@@ -120,7 +134,8 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
     @Override
     public String toString() {
         return "TrainingConfig(batch=" + batchSize + ", lr=" + learningRate + (warmupSteps > 0 ? ", warmup=" + warmupSteps : "")
-                + ", epochs=" + epochs + ", clip=" + gradClipNorm
+                + ", epochs=" + epochs + (gradClipValue > 0 ? ", clipValue=" + gradClipValue : ", clip=" + gradClipNorm)
+                + (lrStepEpochs > 0 ? ", lr x" + lrDecayFactor + " every " + lrStepEpochs + " epochs" : "")
                 + ", " + missingness + ", device=" + device + ")";
     }
 
@@ -137,9 +152,11 @@ public final class TrainingConfig implements Configurable, Provenancable<Configu
         public Builder epochs(int v) { c.epochs = v; return this; }
         public Builder warmupSteps(int v) { c.warmupSteps = v; return this; }
         public Builder gradClipNorm(double v) { c.gradClipNorm = v; return this; }
+        public Builder gradClipValue(double v) { c.gradClipValue = v; return this; }
         public Builder weightDecay(double v) { c.weightDecay = v; return this; }
         public Builder lrPlateauPatience(int v) { c.lrPlateauPatience = v; return this; }
         public Builder lrDecayFactor(double v) { c.lrDecayFactor = v; return this; }
+        public Builder lrStepEpochs(int v) { c.lrStepEpochs = v; return this; }
         public Builder earlyStoppingPatience(int v) { c.earlyStoppingPatience = v; return this; }
         public Builder missingness(MissingnessConfig v) { c.missingness = v; return this; }
         public Builder device(DeviceChoice v) { c.device = v; return this; }

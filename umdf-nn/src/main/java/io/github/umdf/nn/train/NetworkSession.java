@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
@@ -20,7 +21,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -67,7 +70,12 @@ public final class NetworkSession implements AutoCloseable {
         } finally {
             Engines.RANDOM_LOCK.unlock();
         }
-        s.loadParameters(parameters);
+        try {
+            s.loadParameters(parameters);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 
@@ -104,18 +112,29 @@ public final class NetworkSession implements AutoCloseable {
      * Replaces the parameters by those of {@link #parameterBytes()} output (same specification and
      * schema). DJL's {@code Parameter.load} puts a new array into each parameter: the old arrays are
      * closed here, the parameter store (which caches arrays) is renewed, and parameters that take
-     * gradients take them again, so the session predicts and trains with the loaded values.
+     * gradients take them again, so the session predicts and trains with the loaded values. DJL does
+     * not compare shapes: a parameter of another shape than the network's (bytes of a network built
+     * for other feature widths or, for CubeMLP, another sequence length) is refused here, and the
+     * session is not usable after a refused load.
      */
     public void loadParameters(byte[] parameters) {
         List<ai.djl.ndarray.NDArray> old = new java.util.ArrayList<>();
+        Map<String, Shape> shapes = new HashMap<>();
         for (var p : model.block().getParameters()) {
             if (p.getValue().isInitialized()) {
                 old.add(p.getValue().getArray());
+                shapes.put(p.getKey(), p.getValue().getArray().getShape());
             }
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             model.block().loadParameters(manager, in);
             for (var p : model.block().getParameters()) {
+                Shape expected = shapes.get(p.getKey());
+                Shape found = p.getValue().getArray().getShape();
+                if (expected != null && !expected.equals(found)) {
+                    throw new IllegalArgumentException("The parameters do not fit this network (" + model.spec().family() + " for "
+                            + model.schema().name() + "): " + p.getKey() + " has shape " + found + ", the network expects " + expected);
+                }
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true);
                 }

@@ -38,11 +38,12 @@ import java.util.SplittableRandom;
  * batch size unless the network keeps groups of samples together); each sample
  * gets {@link ModelSpec#viewsPerSample()} views from the {@link TrainingViewSampler} (a pure
  * function of seed, epoch and sample id); the views of a batch go through the network in one
- * batched forward pass; Adam updates the parameters after the global gradient norm is clipped.
- * After each epoch the validation loss is the task loss of the model's predictions on fixed
- * validation views (drawn once from the training missingness distribution, keyed by the seed):
- * it drives the learning-rate reduction on plateau, early stopping, and model selection (the
- * parameters of the best epoch are restored at the end). The test split is never seen here.
+ * batched forward pass; Adam updates the parameters after the gradients are clipped (their global
+ * norm, or each element's value). After each epoch the validation loss is the task loss of the
+ * model's predictions on fixed validation views (drawn once from the training missingness
+ * distribution, keyed by the seed): it drives the learning-rate reduction on plateau (unless a fixed
+ * step schedule replaces it), early stopping, and model selection (the parameters of the best epoch
+ * are restored at the end). The test split is never seen here.
  *
  * <p>Every NDArray of a step lives in a sub-manager closed at the end of the step; only the
  * parameters and the optimizer state persist. Runs hold {@link Engines#RANDOM_LOCK}, so the same
@@ -180,10 +181,13 @@ public final class TrainingLoop {
             } else {
                 sinceImprovement++;
                 sincePlateauCheck++;
-                if (sincePlateauCheck >= config.lrPlateauPatience()) {
-                    stepper.learningRate(stepper.learningRate() * config.lrDecayFactor());
-                    sincePlateauCheck = 0;
-                }
+            }
+            boolean decay = config.lrStepEpochs() > 0
+                    ? epoch % config.lrStepEpochs() == 0 // StepLR: after epochs s, 2s, ... whatever the validation loss
+                    : sincePlateauCheck >= config.lrPlateauPatience();
+            if (decay) {
+                stepper.learningRate(stepper.learningRate() * config.lrDecayFactor());
+                sincePlateauCheck = 0;
             }
             EpochSummary summary = new EpochSummary(epoch, config.epochs(), means, validLoss,
                     ValidationScores.metricName(schema.task()), metric, stepper.learningRate(), (System.nanoTime() - start) / 1e9, improved);
@@ -200,8 +204,8 @@ public final class TrainingLoop {
 
     /**
      * One optimisation step after another on a network: draws the views of each sample, runs the
-     * batched forward pass, back-propagates, clips the global gradient norm and lets Adam update the
-     * parameters. Used by the training loop and by the benchmarks; every array of a step lives in a
+     * batched forward pass, back-propagates, clips the gradients ({@link #clip}) and lets Adam update
+     * the parameters. Used by the training loop and by the benchmarks; every array of a step lives in a
      * sub-manager closed at the end of the step.
      */
     public static final class Stepper {
@@ -306,12 +310,7 @@ public final class TrainingLoop {
                     throw new IllegalStateException("Gradient norm is " + norm + " at epoch " + (epoch + 1) + ": training diverged (loss "
                             + out + "; non-finite gradients in " + nonFinite(parameters, grads) + ")");
                 }
-                if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
-                    float scale = (float) (config.gradClipNorm() / norm);
-                    for (NDArray g : grads) {
-                        g.muli(scale); // in place on a gradient, outside autograd
-                    }
-                }
+                clip(grads, norm, config);
                 rate.warmup = warmupFactor(globalStep, config.warmupSteps());
                 for (int i = 0; i < parameters.size(); i++) {
                     Parameter p = parameters.get(i);
@@ -321,6 +320,28 @@ public final class TrainingLoop {
                 session.model().afterStep(context, loss);
             }
             return out;
+        }
+    }
+
+    /**
+     * Clips the gradients the optimizer is about to apply: all scaled by one factor so that their
+     * global norm is at most {@code gradClipNorm} (PyTorch's {@code clip_grad_norm_}, in place), or
+     * every element clipped to {@code [-gradClipValue, gradClipValue]} ({@code clip_grad_value_}; the
+     * entries of {@code grads} are replaced by clipped arrays in the same manager). At most one of the
+     * two is set; neither leaves the gradients as they are. Outside autograd, so Java numbers are safe.
+     *
+     * @param grads the gradients, one per parameter
+     * @param norm  their global norm
+     */
+    static void clip(List<NDArray> grads, double norm, TrainingConfig config) {
+        if (config.gradClipNorm() > 0 && norm > config.gradClipNorm()) {
+            float scale = (float) (config.gradClipNorm() / norm);
+            for (NDArray g : grads) {
+                g.muli(scale);
+            }
+        } else if (config.gradClipValue() > 0) {
+            float v = (float) config.gradClipValue();
+            grads.replaceAll(g -> g.clip(-v, v));
         }
     }
 

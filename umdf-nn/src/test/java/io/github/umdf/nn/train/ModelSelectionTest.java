@@ -231,6 +231,21 @@ class ModelSelectionTest {
     }
 
     @Test
+    void aStepScheduleDecaysTheLearningRateEveryFewEpochsWhateverTheValidationLoss() {
+        // StepLR(3, 0.5): epochs 1-2 at 0.3, 3-5 at 0.15, 6-7 at 0.075 (the summary holds the rate after the
+        // epoch's decay); a plateau patience of 1 would decay at every epoch without improvement instead
+        TrainingResult r = new TrainingLoop(new Spec(false), noisy(7).lrStepEpochs(3).lrDecayFactor(0.5).lrPlateauPatience(1).build(),
+                TrainingListener.SILENT).train(SCHEMA, TRAIN, VALID, 3);
+        double[] expected = {0.3, 0.3, 0.15, 0.15, 0.15, 0.075, 0.075};
+        assertEquals(expected.length, r.history().size());
+        for (EpochSummary e : r.history()) {
+            assertEquals(expected[e.epoch() - 1], e.learningRate(), 1e-6, "learning rate after epoch " + e.epoch());
+        }
+        assertTrue(r.history().stream().anyMatch(e -> !e.improved()), "precondition: some epoch did not improve, or the plateau rule "
+                + "could not show");
+    }
+
+    @Test
     void theValidationMasksAreDrawnOnce() {
         // the counting network's validation loss depends on the masks alone
         TrainingResult r = new TrainingLoop(new Spec(true), noisy(5).build(), TrainingListener.SILENT).train(SCHEMA, TRAIN, VALID, 3);

@@ -3,6 +3,7 @@ package io.github.umdf.nn.train;
 import ai.djl.Device;
 import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
+import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.testing.TestSamples;
@@ -60,6 +61,19 @@ class NetworkSessionTest {
             byte[] bytes = a.parameterBytes();
             Exception e = assertThrows(RuntimeException.class, () -> b.loadParameters(bytes));
             assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+        }
+    }
+
+    @Test
+    void parametersOfAnotherShapeAreRefusedNamingTheParameterAndBothShapes() {
+        // DJL loads arrays of any shape: language with 7 features instead of 6 must not load silently
+        DatasetSchema six = TestSamples.schema(Task.REGRESSION, 5);
+        DatasetSchema seven = six.toBuilder().modality(Modality.LANGUAGE, 5, 7).build();
+        try (NetworkSession a = NetworkSession.create(SMALL, six, Device.cpu(), 1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NetworkSession.load(SMALL, seven, Device.cpu(), a.parameterBytes()));
+            assertTrue(e.getMessage().matches("The parameters do not fit this network \\(umdf for test-regression\\): \\S*language\\S* has "
+                    + "shape \\(.*6.*\\), the network expects \\(.*7.*\\)"), e.getMessage());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.github.umdf.nn.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.umdf.nn.config.DeviceChoice;
@@ -22,8 +24,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingLoopTest {
@@ -139,6 +143,7 @@ class TrainingLoopTest {
         r3.network().close();
         assertEquals(arrays1, arrays3, "arrays attached to the session after 1 and after 4 epochs");
     }
+
     @Test
     void warmupFactorRisesLinearlyToOne() {
         assertEquals(1f, TrainingLoop.warmupFactor(0, 0), "warm-up off");
@@ -167,24 +172,61 @@ class TrainingLoopTest {
         return change;
     }
 
+    /** The summed absolute parameter change of one Stepper step at learning rate 1e-2, with the settings {@code how} adds. */
+    private static double firstStepChange(java.util.function.UnaryOperator<TrainingConfig.Builder> how) {
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
+        TrainingConfig cfg = how.apply(TrainingConfig.builder().learningRate(1e-2).device(DeviceChoice.CPU)).build();
+        try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
+            List<float[]> before = new ArrayList<>();
+            parameterChange(s, before);
+            new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
+            return parameterChange(s, before);
+        }
+    }
+
     @Test
     void warmupScalesTheFirstStepsLearningRate() {
         // Adam's first update is lr * g / (|g| + eps) per coordinate: the parameter change is
         // proportional to the learning rate, so warm-up over 1000 steps moves them 1000 times less.
-        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
-        List<MultimodalSample> batch = TestSamples.random(schema, 8, 1);
-        double[] change = new double[2];
-        int[] warmups = {0, 1000};
-        for (int w = 0; w < 2; w++) {
-            TrainingConfig cfg = TrainingConfig.builder().learningRate(1e-2).warmupSteps(warmups[w]).device(DeviceChoice.CPU).build();
-            try (NetworkSession s = NetworkSession.create(SMALL, schema, Device.cpu(), 1)) {
-                List<float[]> before = new ArrayList<>();
-                parameterChange(s, before);
-                new TrainingLoop.Stepper(s, cfg, 2, 1).step(batch, 0, 0);
-                change[w] = parameterChange(s, before);
-            }
-        }
+        double[] change = {firstStepChange(b -> b.warmupSteps(0)), firstStepChange(b -> b.warmupSteps(1000))};
         assertTrue(change[0] > 0, "a step must move the parameters");
         assertEquals(1e-3, change[1] / change[0], 2e-5, "first step with warmupSteps = 1000 moves the parameters by 1/1000");
+    }
+
+    private static float[][] clipped(double clipNorm, double clipValue) {
+        // g1 = (0.5, -3), g2 = (2): global norm sqrt(0.25 + 9 + 4) = sqrt(13.25)
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<NDArray> grads = new ArrayList<>(List.of(m.create(new float[] {0.5f, -3f}), m.create(new float[] {2f})));
+            TrainingConfig cfg = TrainingConfig.builder().gradClipNorm(clipNorm).gradClipValue(clipValue).build();
+            TrainingLoop.clip(grads, Math.sqrt(13.25), cfg);
+            return new float[][] {grads.get(0).toFloatArray(), grads.get(1).toFloatArray()};
+        }
+    }
+
+    @Test
+    void gradientsAreClippedByTheirGlobalNormOrElementByElement() {
+        float[][] byValue = clipped(0, 1.0); // clip_grad_value_(1): every element into [-1, 1]
+        assertArrayEquals(new float[] {0.5f, -1f}, byValue[0]);
+        assertArrayEquals(new float[] {1f}, byValue[1]);
+        float[][] byNorm = clipped(Math.sqrt(13.25) / 2, 0); // clip_grad_norm_ to half the norm: every element halved
+        assertArrayEquals(new float[] {0.25f, -1.5f}, byNorm[0], 1e-6f);
+        assertArrayEquals(new float[] {1f}, byNorm[1], 1e-6f);
+        float[][] none = clipped(0, 0);
+        assertArrayEquals(new float[] {0.5f, -3f}, none[0]);
+        assertArrayEquals(new float[] {0.5f, -3f}, clipped(4.0, 0)[0], "a norm under the limit is left alone");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().gradClipNorm(0.8).gradClipValue(1.0).build());
+        assertEquals("gradClipNorm and gradClipValue are alternatives, set one of them to 0; found gradClipNorm 0.8 and gradClipValue 1.0",
+                e.getMessage());
+    }
+
+    @Test
+    void theStepperAppliesTheValueClippedGradients() {
+        // Adam's first update is about lr * g / (|g| + eps) per coordinate: with every gradient element
+        // clipped to 1e-9 (far under Adam's eps of 1e-8) the parameters move far less than unclipped.
+        double[] change = {firstStepChange(b -> b.gradClipNorm(0)), firstStepChange(b -> b.gradClipNorm(0).gradClipValue(1e-9))};
+        assertTrue(change[0] > 0, "a step must move the parameters");
+        assertTrue(change[1] < 0.1 * change[0], "clipped to 1e-9 the step moves the parameters " + change[1] + ", unclipped " + change[0]);
     }
 }
