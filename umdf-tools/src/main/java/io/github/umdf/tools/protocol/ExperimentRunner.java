@@ -117,12 +117,16 @@ public final class ExperimentRunner {
                 if (Files.isRegularFile(results)) {
                     Path run = dir.resolve(RUN);
                     String recorded = Files.isRegularFile(run) ? Files.readString(run) : null;
-                    if (!fingerprint.equals(recorded)) {
+                    Optional<List<String>> added = fingerprint.equals(recorded) ? Optional.of(List.of())
+                            : recorded == null ? Optional.empty() : NewDefaults.added(recorded, fingerprint, defaults(entry));
+                    if (added.isEmpty()) {
                         throw new IllegalStateException(dir + " holds the results of a run with other settings ("
                                 + fingerprintDifference(recorded, fingerprint) + "): use another --out folder, or delete that run "
                                 + "folder to redo it");
                     }
-                    LOG.info(String.format(Locale.ROOT, "%s seed %d: finished earlier, read from %s", entry.name(), seed, results));
+                    LOG.info(String.format(Locale.ROOT, "%s seed %d: finished earlier, read from %s%s", entry.name(), seed, results,
+                            added.get().isEmpty() ? "" : " (recorded before these settings existed; they are at their defaults now: "
+                                    + String.join(", ", added.get()) + ")"));
                     byRun.put(key(entry.name(), seed), ResultsJson.read(results));
                     continue;
                 }
@@ -189,6 +193,31 @@ public final class ExperimentRunner {
         o.addProperty("training", entry.training().getProvenance().toString());
         o.addProperty("conditions", conditions.toString());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+    }
+
+    /**
+     * The provenance text of the entry's network and training configurations with every setting at
+     * its default (a configuration without a no-argument constructor has none: its settings must match).
+     */
+    static Map<String, String> defaults(ExperimentPlan.Entry entry) {
+        Map<String, String> out = new HashMap<>();
+        defaultProvenance(entry.spec()).ifPresent(p -> out.put("network", p));
+        defaultProvenance(entry.training()).ifPresent(p -> out.put("training", p));
+        return out;
+    }
+
+    private static Optional<String> defaultProvenance(com.oracle.labs.mlrg.olcut.provenance.Provenancable<?> configured) {
+        try {
+            var constructor = configured.getClass().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object fresh = constructor.newInstance();
+            if (fresh instanceof com.oracle.labs.mlrg.olcut.config.Configurable c) {
+                c.postConfig();
+            }
+            return Optional.of(((com.oracle.labs.mlrg.olcut.provenance.Provenancable<?>) fresh).getProvenance().toString());
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
