@@ -23,7 +23,10 @@ import java.util.logging.Logger;
  * API does not expose. It is reached through TorchScript modules of one line, compiled by the
  * PyTorch engine when first used ({@link TorchScript}): their sources are the class-path resources
  * {@code sdpa.torchscript.py} and {@code sdpa_dropout.torchscript.py} beside this class, so no binary
- * and no Python is involved. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
+ * and no Python is involved. Each network compiles its own modules ({@link TorchScript#forNetwork}):
+ * a module's graph executor changes its plan after the first call, and the gradients with it in the
+ * last bits, so modules shared by the process would make a training's numbers depend on the
+ * trainings before it in the JVM. The fused kernel never materialises the {@code (B, H, Tq, Tk)}
  * attention map in the forward pass and recomputes it in the backward pass: less memory traffic,
  * no map kept for autograd.
  *
@@ -47,8 +50,11 @@ public final class FusedAttention {
     private static final String SOURCE = "sdpa.torchscript.py";
     private static final String DROPOUT_SOURCE = "sdpa_dropout.torchscript.py";
 
-    private static volatile PtSymbolBlock module;
-    private static volatile PtSymbolBlock dropoutModule;
+    private static final String CLASS = "Sdpa";
+    private static final String DROPOUT_CLASS = "SdpaDropout";
+
+    /** Whether both modules compile on this engine, found out once; {@code unavailable} says why not. */
+    private static volatile boolean checked;
     private static volatile String unavailable;
 
     private FusedAttention() {
@@ -64,7 +70,7 @@ public final class FusedAttention {
             throw new IllegalArgumentException("System property " + PROPERTY + " must be 'fused' or 'explicit'; found '"
                     + System.getProperty(PROPERTY) + "'");
         }
-        return module() != null;
+        return available();
     }
 
     /**
@@ -78,7 +84,7 @@ public final class FusedAttention {
      * @return {@code (B, H, Tq, dh)}, on {@code q}'s manager
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
-        PtSymbolBlock m = loaded(module());
+        PtSymbolBlock m = module(q, CLASS, SOURCE);
         NDList in = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
         // grad mode decides whether autograd records; the 'training' flag only tells the module's state
         return IValueUtils.forward(m, in, JniUtils.isGradMode()).head();
@@ -95,41 +101,41 @@ public final class FusedAttention {
      * @return {@code (B, H, Tq, dh)}, on {@code q}'s manager
      */
     public static NDArray attendWithDropout(NDArray q, NDArray k, NDArray v, NDArray bias, float rate) {
-        module();
-        PtSymbolBlock m = loaded(dropoutModule);
+        PtSymbolBlock m = module(q, DROPOUT_CLASS, DROPOUT_SOURCE);
         NDArray mask = bias != null ? bias : q.getManager().zeros(new Shape(1, 1, 1, 1), q.getDataType());
         return IValueUtils.forward(m, new NDList(q, k, v, mask, Scalars.of(q, rate)), JniUtils.isGradMode()).head();
     }
 
-    private static PtSymbolBlock loaded(PtSymbolBlock m) {
-        if (m == null) {
+    /** The module of the network {@code q} belongs to. */
+    private static PtSymbolBlock module(NDArray q, String className, String source) {
+        if (!available()) {
             throw new IllegalStateException("Fused attention is unavailable: " + unavailable);
         }
-        return m;
+        return TorchScript.forNetwork(q.getManager(), FusedAttention.class, className, source);
     }
 
     /** Why the fused path is unavailable, or {@code null} when it is available. */
     public static String unavailableReason() {
-        module();
+        available();
         return unavailable;
     }
 
-    private static PtSymbolBlock module() {
-        PtSymbolBlock m = module;
-        if (m != null || unavailable != null) {
-            return m;
+    /** Whether the modules compile on this engine: tried once, in a manager closed right after. */
+    private static boolean available() {
+        if (checked) {
+            return unavailable == null;
         }
         synchronized (FusedAttention.class) {
-            if (module == null && unavailable == null) {
+            if (!checked) {
                 try {
                     Engine engine = Engine.getInstance();
                     if (!"PyTorch".equals(engine.getEngineName())) {
                         unavailable = "the engine is " + engine.getEngineName() + ", not PyTorch";
                     } else {
-                        // a manager for the life of the process: the module is shared by every network
-                        NDManager manager = engine.newBaseManager(Device.cpu());
-                        module = TorchScript.load(manager, FusedAttention.class, "Sdpa", SOURCE);
-                        dropoutModule = TorchScript.load(manager, FusedAttention.class, "SdpaDropout", DROPOUT_SOURCE);
+                        try (NDManager manager = engine.newBaseManager(Device.cpu())) {
+                            TorchScript.load(manager, FusedAttention.class, CLASS, SOURCE);
+                            TorchScript.load(manager, FusedAttention.class, DROPOUT_CLASS, DROPOUT_SOURCE);
+                        }
                     }
                 } catch (IOException | RuntimeException | LinkageError e) {
                     unavailable = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -137,8 +143,9 @@ public final class FusedAttention {
                 if (unavailable != null) {
                     LOG.log(Level.WARNING, "Fused attention unavailable, using the written-out attention: {0}", unavailable);
                 }
+                checked = true;
             }
-            return module;
+            return unavailable == null;
         }
     }
 }

@@ -1,17 +1,11 @@
 package io.github.umdf.nn.ops;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,12 +19,10 @@ import java.util.List;
  * lines ({@link TorchScript}, source {@code autograd_grad.torchscript.py} beside this class). Unlike a
  * backward pass with {@code create_graph} it leaves the parameters' accumulated gradients untouched
  * (no reference cycle between a parameter and its gradient), and the graph of {@code L} is kept, so
- * that the outer loss may contain {@code L} too. PyTorch only.
+ * that the outer loss may contain {@code L} too. PyTorch only. Each network compiles its own module
+ * ({@link TorchScript#forNetwork}), so no graph-executor state carries over from one network to the next.
  */
 public final class Gradients {
-    private static final Object LOCK = new Object();
-    private static volatile PtSymbolBlock module;
-
     private Gradients() {
     }
 
@@ -66,31 +58,13 @@ public final class Gradients {
         }
         in.add(Scalars.of(scalar, secondOrder ? 1f : 0f));
         try {
-            NDList grads = IValueUtils.forward(module(), in, true);
+            NDList grads = IValueUtils.forward(TorchScript.forNetwork(scalar.getManager(), Gradients.class, "AutogradGrad",
+                    "autograd_grad.torchscript.py"), in, true);
             return new ArrayList<>(grads);
         } finally {
             for (int i = 0; i < wrt.size(); i++) {
                 wrt.get(i).getArray().setName(names.get(i));
             }
-        }
-    }
-
-    private static PtSymbolBlock module() {
-        PtSymbolBlock m = module;
-        if (m != null) {
-            return m;
-        }
-        synchronized (LOCK) {
-            if (module == null) {
-                // a manager for the life of the process: the module is shared by every network
-                NDManager manager = Engine.getInstance().newBaseManager(Device.cpu());
-                try {
-                    module = TorchScript.load(manager, Gradients.class, "AutogradGrad", "autograd_grad.torchscript.py");
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot compile the autograd.grad module", e);
-                }
-            }
-            return module;
         }
     }
 }

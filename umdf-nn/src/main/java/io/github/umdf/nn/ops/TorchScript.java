@@ -9,7 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -20,10 +24,21 @@ import java.util.zip.ZipOutputStream;
  * TorchScript's serialized form ({@code code/__torch__.py}); the archive around it (the pickled
  * module object, its constants and the format version) is assembled here in memory, so no binary and
  * no Python is involved. The PyTorch engine compiles it when loaded.
+ *
+ * <p>A compiled module is not stateless: PyTorch's (profiling) graph executor runs a method's first
+ * call as profiled, plain operator calls and builds an optimised plan from that profile for the later
+ * calls, whose differentiable subgraphs back-propagate with TorchScript's own derivative formulas
+ * (softmax, matmul): gradients that differ in the last bits from the first call's. A module shared by
+ * the whole process would thus give a network numbers that depend on the networks that called it
+ * before. {@link #forNetwork} gives each network (each base manager, e.g. a training session's) its
+ * own modules, so every network sees the call history the first one in a fresh process sees.
  */
 public final class TorchScript {
     /** {@code constants.pkl}: the empty tuple. */
     private static final byte[] EMPTY_TUPLE_PICKLE = pickle("\u0080\u0002).");
+    /** The modules compiled for each base manager, by module class name; an entry goes when its manager closes. */
+    private static final Map<NDManager, Map<String, PtSymbolBlock>> BY_NETWORK = new ConcurrentHashMap<>();
+    private static final AtomicLong RESOURCE_IDS = new AtomicLong();
 
     private TorchScript() {
     }
@@ -40,6 +55,51 @@ public final class TorchScript {
         try (InputStream archive = new ByteArrayInputStream(archive(anchor, className.toLowerCase(java.util.Locale.ROOT), className, source))) {
             return JniUtils.loadModule((PtNDManager) manager, archive, false, false);
         }
+    }
+
+    /**
+     * The module {@code className} of the network that {@code manager} belongs to: compiled on first use
+     * in the network's base manager (the topmost manager below the engine's system manager, e.g. a
+     * training session's) and closed with it. Arrays of one network (the session's manager and the
+     * sub-managers of its steps) share the module; two networks never do, so the graph executor's
+     * state (see the class comment) never carries from one network to another.
+     *
+     * @param manager   any manager of the network, e.g. an input array's
+     * @param anchor    the class beside whose package the source resource lies
+     * @param className the module class in the source
+     * @param source    the resource name of the source, relative to {@code anchor}
+     */
+    public static PtSymbolBlock forNetwork(NDManager manager, Class<?> anchor, String className, String source) {
+        NDManager base = baseManager(manager);
+        Map<String, PtSymbolBlock> modules = BY_NETWORK.get(base);
+        if (modules == null) {
+            synchronized (BY_NETWORK) {
+                modules = BY_NETWORK.get(base);
+                if (modules == null) {
+                    modules = new ConcurrentHashMap<>();
+                    if (base.getParentManager() != null) { // the system manager never closes
+                        base.attachInternal("umdf-torchscript-" + RESOURCE_IDS.incrementAndGet(), () -> BY_NETWORK.remove(base));
+                    }
+                    BY_NETWORK.put(base, modules);
+                }
+            }
+        }
+        return modules.computeIfAbsent(className, c -> {
+            try {
+                return load(base, anchor, c, source);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot compile the TorchScript module " + c + " (" + source + ")", e);
+            }
+        });
+    }
+
+    /** The topmost manager above {@code manager} below the engine's system manager ({@code manager} itself if it is one). */
+    static NDManager baseManager(NDManager manager) {
+        NDManager m = manager;
+        while (m.getParentManager() != null && !(m.getParentManager() instanceof NDManager.SystemNDManager)) {
+            m = m.getParentManager();
+        }
+        return m;
     }
 
     /**
