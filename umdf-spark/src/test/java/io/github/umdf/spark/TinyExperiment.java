@@ -69,13 +69,8 @@ final class TinyExperiment {
         if (reference == null) {
             try {
                 Path out = Files.createTempDirectory("umdf-spark-reference").resolve("sequential");
-                // The first training of a JVM differs from later ones in the last bits (seen with either engine;
-                // a fresh ./umdf process is consistent with itself): one throwaway run first, so that no
-                // compared run is the JVM's first.
-                ExperimentPlan p = plan(out);
-                new ExperimentRunner(new SequentialEngine(TrainingListener.SILENT, 1)).run(new ExperimentPlan(p.data(), p.models().subList(0, 1),
-                        List.of(99L), ProtocolKind.INTER, List.of(), out.resolveSibling("warm-up")));
-                new ExperimentRunner(new SequentialEngine(TrainingListener.SILENT, 1)).run(p);
+                // no warm-up: a training's numbers do not depend on the trainings before it in the JVM
+                new ExperimentRunner(new SequentialEngine(TrainingListener.SILENT, 1)).run(plan(out));
                 reference = out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
