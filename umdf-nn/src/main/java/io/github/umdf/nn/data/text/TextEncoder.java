@@ -21,8 +21,9 @@ import java.util.Map;
  * transcript an array of exactly as many rows as words, each of {@link #dim()} finite floats, and
  * the same floats for the same words every time. {@link #parameters()} names what the features came
  * from (artifact coordinates or file SHA-256, settings) for the data set's origin and provenance.
+ * {@link #close()} frees what an encoder holds (a network's native memory); it does nothing by default.
  */
-public interface TextEncoder {
+public interface TextEncoder extends AutoCloseable {
     /** The short name: {@code hashed}, {@code glove}, {@code minilm}. */
     String name();
 
@@ -50,4 +51,9 @@ public interface TextEncoder {
      * @throws IOException if a vocabulary or model file cannot be read
      */
     TextEncoding encode(List<List<String>> transcripts) throws IOException;
+
+    /** Frees native resources, if any; the encoder is unusable afterwards. Does nothing by default. */
+    @Override
+    default void close() {
+    }
 }
