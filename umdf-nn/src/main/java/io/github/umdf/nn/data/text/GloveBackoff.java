@@ -19,7 +19,7 @@ import java.util.Set;
  *       {@code didnt}, which are then found as they are.)</li>
  *   <li>a number written in digits from 0 to 999 is spelled out ({@code 2} is {@code two},
  *       {@code 35} is {@code thirty five}, {@code 180} is {@code one hundred eighty}): the package
- *       dropped every token containing a digit. Years, ordinals ({@code 21st}) and {@code 3d} stay
+ *       has no token made only of digits. Years, ordinals ({@code 21st}) and {@code 3d} stay
  *       unknown.</li>
  * </ul>
  */
