@@ -9,12 +9,11 @@ import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.mosi.MosiSdkAssembly;
 import io.github.umdf.nn.data.mosi.MosiSdkBuilder;
 import io.github.umdf.nn.data.mosi.MosiSegment;
-import io.github.umdf.nn.testing.SharedData;
+import io.github.umdf.nn.testing.RealMosi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +29,11 @@ class MosiSdkMiniLmRealDataTest {
     private static MosiSdkAssembly assembly;
 
     private static synchronized MosiSdkAssembly real() throws IOException {
-        Path labels = SharedData.file("cmu_mosi/CMU_MOSI_Opinion_Labels.csd");
-        Path words = SharedData.file("cmu_mosi/CMU_MOSI_ModifiedTimestampedWords.csd");
-        Path folds = SharedData.file("cmu_mosi/standard_folds.json");
+        MosiSdkBuilder builder = RealMosi.builder();
         if (assembly == null) {
             long t0 = System.nanoTime();
             encoder = MiniLmEncoder.load(1);
-            assembly = new MosiSdkBuilder(labels, words, folds).text(encoder).assemble();
+            assembly = builder.text(encoder).assemble();
             System.out.println("mosi-sdk with MiniLM in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             assembly.summary().forEach(System.out::println);
         }
@@ -51,7 +48,7 @@ class MosiSdkMiniLmRealDataTest {
     }
 
     private static MultimodalSample sample(String id) throws IOException {
-        return real().dataset().split(real().segment(id).split()).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return real().sample(id);
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.text.GloveEncoder;
 import io.github.umdf.nn.data.text.GloveVectors;
-import io.github.umdf.nn.testing.SharedData;
+import io.github.umdf.nn.testing.RealMosi;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +29,13 @@ class MosiSdkGloveRealDataTest {
     private static MosiSdkAssembly assembly;
 
     private static synchronized MosiSdkAssembly real() throws IOException {
-        Path labels = SharedData.file("cmu_mosi/CMU_MOSI_Opinion_Labels.csd");
-        Path words = SharedData.file("cmu_mosi/CMU_MOSI_ModifiedTimestampedWords.csd");
-        Path folds = SharedData.file("cmu_mosi/standard_folds.json");
+        MosiSdkBuilder builder = RealMosi.builder();
         Path glove = GloveEncoder.defaultFile();
         Assumptions.assumeTrue(Files.isRegularFile(glove), () -> "GloVe not fetched (" + glove + " absent; run "
                 + GloveEncoder.FETCH_COMMAND + "); skipping the real-data GloVe test");
         if (assembly == null) {
             long t0 = System.nanoTime();
-            assembly = new MosiSdkBuilder(labels, words, folds).text(new GloveEncoder(glove)).assemble();
+            assembly = builder.text(new GloveEncoder(glove)).assemble();
             System.out.println("mosi-sdk with GloVe in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             assembly.summary().forEach(System.out::println);
         }
@@ -45,8 +43,7 @@ class MosiSdkGloveRealDataTest {
     }
 
     private static FrameSequence language(String id) throws IOException {
-        return real().dataset().split(real().segment(id).split()).stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow().require(Modality.LANGUAGE);
+        return real().sample(id).require(Modality.LANGUAGE);
     }
 
     @Test
