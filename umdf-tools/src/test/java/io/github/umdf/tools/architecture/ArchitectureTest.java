@@ -28,13 +28,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule librariesDoNotKnowTheCommandLine = noClasses().that()
-            .resideInAnyPackage("io.github.umdf.nn..", "io.github.umdf.tribuo..", "io.github.umdf.baselines..")
+            .resideInAnyPackage("io.github.umdf.nn..", "io.github.umdf.tribuo..", "io.github.umdf.baselines..", "io.github.umdf.text..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.umdf.tools..", "picocli..", "org.jfree..")
             .because("umdf-tools depends on the libraries, never the reverse");
 
     @ArchTest
     static final ArchRule theCommandLineIsTheOnlyEntryPoint = noMethods().that().haveName("main").and().areStatic()
             .and().haveRawParameterTypes(String[].class)
-            .should().beDeclaredInClassesThat().resideInAnyPackage("io.github.umdf.nn..", "io.github.umdf.tribuo..", "io.github.umdf.baselines..")
+            .should().beDeclaredInClassesThat().resideInAnyPackage("io.github.umdf.nn..", "io.github.umdf.tribuo..", "io.github.umdf.baselines..",
+                    "io.github.umdf.text..")
             .because("library jars carry no main class; benchmarks and tools are commands of umdf-tools");
 }

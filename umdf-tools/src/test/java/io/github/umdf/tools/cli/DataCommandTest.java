@@ -46,6 +46,30 @@ class DataCommandTest {
         assertTrue(r.err().contains("scale"), r.err());
     }
 
+    @Test
+    void mosiSdkChecksTheTextEncoderChoiceBeforeReadingAnything(@TempDir Path dir) {
+        String[] files = {"data", "mosi-sdk", "--labels", dir.resolve("l.csd").toString(), "--words", dir.resolve("w.csd").toString(),
+                "--folds", dir.resolve("f.json").toString(), "--out", dir.resolve("o.npz").toString()};
+        Cli.Result r = Cli.run(concat(files, "--text", "bert"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("Unknown text encoder 'bert'; expected one of minilm, glove, hashed"), r.err());
+        r = Cli.run(concat(files, "--lexicon", dir.resolve("vader.txt").toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("The VADER lexicon is used by the hashed text encoder only; found text encoder 'minilm'"), r.err());
+        r = Cli.run(concat(files, "--text", "glove", "--glove", dir.resolve("absent.json").toString()));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("GloVe vectors not found: " + dir.resolve("absent.json")), r.err());
+        assertTrue(r.err().contains("Fetch them once with: scripts/fetch-glove.sh"), r.err());
+        r = Cli.run("data", "mosi-sdk", "--help");
+        assertTrue(r.out().contains("Language features: minilm, glove or hashed (default: minilm)."), r.out());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Every command of the tree, as the words that name it ({@code [bench, load]}), found by walking picocli's model. */
     static List<List<String>> commands() {
         List<List<String>> out = new ArrayList<>();

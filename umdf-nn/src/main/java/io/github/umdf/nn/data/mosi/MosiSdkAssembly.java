@@ -1,6 +1,7 @@
 package io.github.umdf.nn.data.mosi;
 
 import io.github.umdf.nn.data.MultimodalDataset;
+import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 
 import java.util.ArrayList;
@@ -62,6 +63,17 @@ public final class MosiSdkAssembly {
                     + segments.size() + " segments)");
         }
         return s;
+    }
+
+    /**
+     * The data set's sample of a segment, by id.
+     *
+     * @throws NoSuchElementException naming the id
+     */
+    public MultimodalSample sample(String id) {
+        MosiSegment seg = segment(id);
+        return dataset.split(seg.split()).stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No sample '" + id + "' in split " + seg.split().key()));
     }
 
     /** A short summary: name, split sizes, shapes and the load report's lines. */

@@ -13,12 +13,13 @@ import io.github.umdf.nn.data.Task;
 import io.github.umdf.nn.data.csd.CsdReader;
 import io.github.umdf.nn.data.csd.CsdSequence;
 import io.github.umdf.nn.data.csd.IntervalAligner;
+import io.github.umdf.nn.data.text.TextEncoder;
+import io.github.umdf.nn.data.text.TextEncoding;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +33,12 @@ import java.util.logging.Logger;
  * Assembles CMU-MOSI (Zadeh et al. 2016) from the CMU-MultimodalSDK files people can get: the
  * opinion-segment labels ({@code CMU_MOSI_Opinion_Labels.csd}), the forced-aligned words
  * ({@code CMU_MOSI_ModifiedTimestampedWords.csd}) and the standard folds
- * ({@code standard_folds.json}), with features computed offline: {@link LanguageFeaturizer} (hashed
- * word embedding plus VADER lexicon and rule columns; optional lexicon file) and
- * {@link ProsodyFeaturizer} (word-timing prosody as the audio modality). The SDK files hold no visual
- * features, so vision is absent from the schema: conditions that need it are not applicable.
+ * ({@code standard_folds.json}). Language frames come from a {@link TextEncoder}: by default
+ * {@link HashedTextEncoder} ({@link LanguageFeaturizer}'s hashed word embedding plus VADER lexicon and
+ * rule columns; optional lexicon file), or any other set with {@link #text(TextEncoder)} (GloVe,
+ * {@link io.github.umdf.nn.data.text.GloveEncoder}; MiniLM, in {@code umdf-text}). Audio frames are
+ * {@link ProsodyFeaturizer}'s word-timing prosody. The SDK files hold no visual features, so vision is
+ * absent from the schema: conditions that need it are not applicable.
  *
  * <p>Assembly, in order:
  * <ol>
@@ -50,7 +53,9 @@ import java.util.logging.Logger;
  *       {@code sp} are not words, their time counts in the pauses. Labelled segments may overlap (94
  *       MOSI segments start before an earlier one of their video ends); a word whose midpoint lies in
  *       two segments belongs to both (196 MOSI words), counted;</li>
- *   <li>per word one language frame and one audio frame (shared time axis, aligned); segments longer
+ *   <li>per word one language frame and one audio frame (shared time axis, aligned); the text encoder
+ *       receives every segment's whole transcript at once (contextual encoders see the words that
+ *       truncation drops); segments longer
  *       than {@code T} keep their last (or first, {@link Truncation}) {@code T} words, counted; frames
  *       are end-padded to {@code T};</li>
  *   <li>segments without words (two in MOSI) are kept as samples whose language and audio have no
@@ -59,13 +64,15 @@ import java.util.logging.Logger;
  * </ol>
  * Splits are ordered by video id, then segment index. Labels are the segment's sentiment in
  * {@code [-3, 3]} ({@link Task#REGRESSION}, label {@value #LABEL}). The data set's {@link DataOrigin}
- * is the label file (path, SHA-256, modification time) with the word, folds and lexicon files' paths
- * and SHA-256, the options and the featurizer version in its parameters, and the steps above in its
- * preprocessing. The load report holds only deterministic facts, so that writing the data set with
+ * is the label file (path, SHA-256, modification time) with the word and folds files' paths and
+ * SHA-256, the text encoder ({@code text}: its name, artifact coordinates or file SHA-256, settings,
+ * and its vocabulary counts in {@code textCoverage}), the options and the featurizer version in its
+ * parameters, and the steps above in its preprocessing. The load report holds only deterministic facts, so that writing the data set with
  * {@link io.github.umdf.nn.data.npz.UmdfArchive} gives the same bytes every time.
  *
- * <p>Usage: {@code new MosiSdkBuilder(labels, words, folds).lexicon(vader).build()}. A builder may be
- * reused; it reads the files on every call.
+ * <p>Usage: {@code new MosiSdkBuilder(labels, words, folds).lexicon(vader).build()} (hashed features), or
+ * {@code new MosiSdkBuilder(labels, words, folds).text(encoder).build()}. A builder may be reused; it
+ * reads the files on every call.
  */
 public final class MosiSdkBuilder {
     private static final Logger LOG = Logger.getLogger(MosiSdkBuilder.class.getName());
@@ -76,7 +83,10 @@ public final class MosiSdkBuilder {
     public static final String FORMAT = "csd";
     /** The label name. */
     public static final String LABEL = "sentiment";
-    /** The name of the featurizer recorded in the origin. */
+    /**
+     * The name of the featurizer recorded in the origin with the hashed language features; with another
+     * text encoder it is {@code <encoder>-prosody}.
+     */
     public static final String FEATURIZER = "hash3gram-vader-prosody";
     /**
      * The featurizer version recorded in the origin; raised whenever a column's value changes for the
@@ -90,6 +100,7 @@ public final class MosiSdkBuilder {
     private final Path words;
     private final Path folds;
     private Path lexicon;
+    private TextEncoder text;
     private MosiSdkOptions options = MosiSdkOptions.defaults();
 
     /**
@@ -103,9 +114,22 @@ public final class MosiSdkBuilder {
         this.folds = Objects.requireNonNull(folds, "folds");
     }
 
-    /** Uses a VADER lexicon file ({@code vader_lexicon.txt}); {@code null} for none (lexicon columns zero). */
+    /**
+     * Uses a VADER lexicon file ({@code vader_lexicon.txt}) in the default hashed language features;
+     * {@code null} for none (lexicon columns zero). Only with the default text encoder.
+     */
     public MosiSdkBuilder lexicon(Path vaderLexicon) {
         this.lexicon = vaderLexicon;
+        return this;
+    }
+
+    /**
+     * Uses a text encoder for the language frames instead of the default {@link HashedTextEncoder}
+     * (built from the options' hash settings and {@link #lexicon(Path)}); {@code null} for the default.
+     * The caller keeps ownership (and closes it if it holds native resources).
+     */
+    public MosiSdkBuilder text(TextEncoder encoder) {
+        this.text = encoder;
         return this;
     }
 
@@ -144,44 +168,46 @@ public final class MosiSdkBuilder {
         checkLabels(labelSeq);
         checkWords(wordSeq);
         StandardFolds standardFolds = StandardFolds.read(folds);
-        VaderLexicon lex = lexicon == null ? VaderLexicon.empty() : VaderLexicon.read(lexicon);
+        if (text != null && lexicon != null) {
+            throw new IllegalStateException("A VADER lexicon (" + lexicon + ") is used by the hashed language features only; found text encoder '"
+                    + text.name() + "': drop the lexicon or use the hashed encoder");
+        }
+        TextEncoder language = text != null ? text : HashedTextEncoder.read(options.hashDim(), options.hashSeed(), lexicon);
         LoadReport report = new LoadReport();
 
         Stats stats = new Stats();
         List<MosiSegment> segments = segments(labelSeq, wordSeq, standardFolds, report, stats);
 
-        LanguageFeaturizer language = new LanguageFeaturizer(new HashedWordEmbedding(options.hashDim(), options.hashSeed()), lex);
+        List<List<String>> transcripts = new ArrayList<>(segments.size());
+        for (MosiSegment seg : segments) {
+            transcripts.add(seg.words());
+            stats.tokens += seg.wordCount();
+        }
+        long e0 = System.nanoTime();
+        TextEncoding encoding = language.encode(transcripts);
+        long encodeMs = (System.nanoTime() - e0) / 1_000_000;
+        encoding.check(language.name(), transcripts, language.dim());
         ProsodyFeaturizer prosody = new ProsodyFeaturizer();
         EnumMap<SplitName, List<MultimodalSample>> splits = new EnumMap<>(SplitName.class);
         for (SplitName s : SplitName.values()) {
             splits.put(s, new ArrayList<>());
         }
-        Set<String> types = new HashSet<>();
-        Set<String> typesInLexicon = new HashSet<>();
-        for (MosiSegment seg : segments) {
-            splits.get(seg.split()).add(sample(seg, language, prosody, report, stats));
-            for (String w : seg.words()) {
-                String key = w.toLowerCase(Locale.ROOT);
-                types.add(key);
-                if (lex.contains(key)) {
-                    stats.tokensInLexicon++;
-                    typesInLexicon.add(key);
-                }
-                stats.tokens++;
-            }
+        for (int i = 0; i < segments.size(); i++) {
+            MosiSegment seg = segments.get(i);
+            splits.get(seg.split()).add(sample(seg, encoding.frames().get(i), language.dim(), prosody, report, stats));
         }
-        fillReport(report, stats, lex, types.size(), typesInLexicon.size());
+        fillReport(report, stats, encoding);
 
         int t = options.maxWords();
         DatasetSchema schema = DatasetSchema.builder(NAME, Task.REGRESSION).labels(LABEL).labelRange(-3, 3)
                 .modality(Modality.LANGUAGE, t, language.dim()).modality(Modality.AUDIO, t, prosody.dim()).build();
-        DataOrigin origin = DataOrigin.ofFile(labels, FORMAT, steps(language), parameters(lex, language, prosody, splits));
+        DataOrigin origin = DataOrigin.ofFile(labels, FORMAT, steps(language), parameters(language, encoding, prosody, splits));
         MultimodalDataset ds = new MultimodalDataset(schema, splits, origin, report);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        LOG.info(() -> String.format(Locale.ROOT, "Assembled %s in %d ms: train %d, valid %d, test %d; %d segments without words, "
-                        + "%d truncated to %d words; lexicon coverage %.1f%% of %d spoken words", NAME, ms,
+        LOG.info(() -> String.format(Locale.ROOT, "Assembled %s in %d ms (text encoder %s: %d ms): train %d, valid %d, test %d; "
+                        + "%d segments without words, %d truncated to %d words; %s", NAME, ms, language.name(), encodeMs,
                 splits.get(SplitName.TRAIN).size(), splits.get(SplitName.VALID).size(), splits.get(SplitName.TEST).size(),
-                stats.empty, stats.truncated, t, 100.0 * stats.tokensInLexicon / Math.max(1, stats.tokens), stats.tokens));
+                stats.empty, stats.truncated, t, encoding.summary()));
         LOG.fine(() -> "Load report of " + NAME + ":\n  " + String.join("\n  ", report.lines()));
         return new MosiSdkAssembly(ds, segments);
     }
@@ -192,7 +218,6 @@ public final class MosiSdkBuilder {
         long truncated;
         long wordsDropped;
         long tokens;
-        long tokensInLexicon;
         long outside;
         long inSeveral;
         long unpaired;
@@ -313,8 +338,8 @@ public final class MosiSdkBuilder {
         }
     }
 
-    /** Featurizes one segment: its words' frames, truncated to T and end-padded. */
-    private MultimodalSample sample(MosiSegment seg, LanguageFeaturizer language, ProsodyFeaturizer prosody, LoadReport report,
+    /** One segment's sample: its words' language frames (encoded) and audio frames, truncated to T and end-padded. */
+    private MultimodalSample sample(MosiSegment seg, float[][] language, int languageDim, ProsodyFeaturizer prosody, LoadReport report,
                                     Stats stats) {
         int t = options.maxWords();
         int n = seg.wordCount();
@@ -327,8 +352,7 @@ public final class MosiSdkBuilder {
             stats.wordsDropped += n - t;
         }
         Map<Modality, FrameSequence> mods = new EnumMap<>(Modality.class);
-        mods.put(Modality.LANGUAGE, frames(language.features(seg.words()), from, kept, t, language.dim(), seg.split(),
-                Modality.LANGUAGE, report));
+        mods.put(Modality.LANGUAGE, frames(language, from, kept, t, languageDim, seg.split(), Modality.LANGUAGE, report));
         mods.put(Modality.AUDIO, frames(prosody.features(seg), from, kept, t, prosody.dim(), seg.split(), Modality.AUDIO, report));
         return new MultimodalSample(seg.id(), mods, new float[] {seg.label()});
     }
@@ -343,7 +367,7 @@ public final class MosiSdkBuilder {
         return FrameSequence.withLength(t, dim, values, kept);
     }
 
-    private void fillReport(LoadReport report, Stats stats, VaderLexicon lex, int types, int typesInLexicon) {
+    private void fillReport(LoadReport report, Stats stats, TextEncoding encoding) {
         int t = options.maxWords();
         String side = options.truncation() == Truncation.KEEP_LAST ? "last" : "first";
         report.count("segments without words (kept, no valid frames)", stats.empty);
@@ -351,22 +375,15 @@ public final class MosiSdkBuilder {
         report.count("words dropped by truncation", stats.wordsDropped);
         report.count("segments of videos absent from the word file", stats.segmentsWithoutWordFile);
         report.count("spoken words in labelled segments", stats.tokens);
-        report.count("spoken words in the VADER lexicon", stats.tokensInLexicon);
+        encoding.counts().forEach(report::count);
         report.count("spoken words outside every labelled segment", stats.outside);
         report.count("labelled segments starting before an earlier one of the video ends (overlap)", stats.overlapping);
         report.count("spoken words in more than one segment (overlapping segments share them)", stats.inSeveral);
         report.count("rows unpaired by the word-offset fix (first word row and last interval per video)", stats.unpaired);
-        if (lexicon == null) {
-            report.note("no lexicon: the valence, valence_spread, in_lexicon, contextual_valence and segment_compound columns are 0");
-        } else {
-            report.note(String.format(Locale.ROOT, "lexicon coverage: %.1f%% of spoken words (%d of %d), %.1f%% of distinct words "
-                            + "(%d of %d); lexicon of %d tokens, %d redefined (later line wins)",
-                    100.0 * stats.tokensInLexicon / Math.max(1, stats.tokens), stats.tokensInLexicon, stats.tokens,
-                    100.0 * typesInLexicon / Math.max(1, types), typesInLexicon, types, lex.size(), lex.duplicateCount()));
-        }
+        encoding.notes().forEach(report::note);
     }
 
-    private List<String> steps(LanguageFeaturizer language) {
+    private List<String> steps(TextEncoder language) {
         int t = options.maxWords();
         List<String> steps = new ArrayList<>();
         steps.add("ordered each video's labelled segments by start time (stable); sample id '<video>[<index>]', "
@@ -375,9 +392,7 @@ public final class MosiSdkBuilder {
         steps.add("word-offset fix: word row i+1 paired with interval i");
         steps.add("words assigned to segments by interval midpoint in [start, end)");
         steps.add("silence tokens 'sp' left out of the words; their time counts in the pauses");
-        steps.add("language: per word " + options.hashDim() + " hashed dims (word and character 3-grams, signed, seed "
-                + options.hashSeed() + ", L2-normalised) + " + LanguageFeaturizer.LEXICON_COLUMNS + " VADER lexicon and rule columns = "
-                + language.dim());
+        steps.add(language.description());
         steps.add("audio: per word " + ProsodyFeaturizer.DIM
                 + " word-timing prosody columns from the forced alignment (no acoustic features)");
         steps.add("segments longer than " + t + " words keep the " + (options.truncation() == Truncation.KEEP_LAST ? "last" : "first")
@@ -387,23 +402,23 @@ public final class MosiSdkBuilder {
         return steps;
     }
 
-    private Map<String, String> parameters(VaderLexicon lex, LanguageFeaturizer language, ProsodyFeaturizer prosody,
+    private Map<String, String> parameters(TextEncoder language, TextEncoding encoding, ProsodyFeaturizer prosody,
                                            Map<SplitName, List<MultimodalSample>> splits) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("words", abs(words));
         p.put("wordsSha256", DataOrigin.sha256(words));
         p.put("folds", abs(folds));
         p.put("foldsSha256", DataOrigin.sha256(folds));
-        p.put("lexicon", lexicon == null ? "none" : abs(lexicon));
-        if (lexicon != null) {
-            p.put("lexiconSha256", DataOrigin.sha256(lexicon));
-        }
-        p.put("featurizer", FEATURIZER);
+        p.put("text", language.name());
+        p.putAll(language.parameters());
+        p.put("textCoverage", encoding.summary());
+        p.put("featurizer", HashedTextEncoder.NAME.equals(language.name()) ? FEATURIZER : language.name() + "-prosody");
         p.put("featurizerVersion", Integer.toString(FEATURIZER_VERSION));
-        p.putAll(options.asParameters());
+        p.put("maxWords", Integer.toString(options.maxWords()));
+        p.put("truncation", options.truncation().key());
         p.put("wordOffsetFix", "true");
         p.put("languageDim", Integer.toString(language.dim()));
-        p.put("languageColumns", "hash[0.." + (options.hashDim() - 1) + "], " + String.join(", ", LanguageFeaturizer.lexiconColumnNames()));
+        p.put("languageColumns", language.columns());
         p.put("audioDim", Integer.toString(prosody.dim()));
         p.put("audioColumns", String.join(", ", prosody.columnNames()));
         p.put("samples", "train=" + splits.get(SplitName.TRAIN).size() + ", valid=" + splits.get(SplitName.VALID).size() + ", test="
@@ -417,6 +432,7 @@ public final class MosiSdkBuilder {
 
     @Override
     public String toString() {
-        return "MosiSdkBuilder(labels=" + labels + ", words=" + words + ", folds=" + folds + ", lexicon=" + lexicon + ", " + options + ")";
+        return "MosiSdkBuilder(labels=" + labels + ", words=" + words + ", folds=" + folds + ", lexicon=" + lexicon
+                + (text == null ? "" : ", text=" + text) + ", " + options + ")";
     }
 }

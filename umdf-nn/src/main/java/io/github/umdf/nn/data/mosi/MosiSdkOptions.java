@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The settings of {@link MosiSdkBuilder}, with documented defaults; immutable ({@code withX} returns
- * a copy). Every setting is recorded in the data set's origin.
+ * a copy). Every setting in use is recorded in the data set's origin.
  *
  * <pre>
  * setting     default    meaning
@@ -15,6 +15,8 @@ import java.util.Objects;
  * hashDim     289        hashed embedding dimension D; the language frame has D + 11 = 300 columns
  * hashSeed    42         seed of the feature hashing ({@link HashedWordEmbedding})
  * </pre>
+ * {@code hashDim} and {@code hashSeed} set the default {@link HashedTextEncoder}; another text encoder
+ * ({@link MosiSdkBuilder#text}) has settings of its own.
  */
 public final class MosiSdkOptions {
     /** Default frames per sample. */

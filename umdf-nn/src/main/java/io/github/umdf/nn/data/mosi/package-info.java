@@ -1,5 +1,5 @@
 /**
- * CMU-MOSI assembled from the real CMU-MultimodalSDK files with an offline featurizer.
+ * CMU-MOSI assembled from the real CMU-MultimodalSDK files with offline featurizers.
  *
  * <p>People who cannot get the MMSA or MulT pickles can still get the SDK's computational
  * sequences: the opinion-segment labels, the forced-aligned words and the standard folds. This
@@ -9,13 +9,16 @@
  * word-aligned time axis of 50 frames, and no vision at all (the schema lacks it, so the conditions
  * that need vision are not applicable rather than evaluated on zeros).
  *
- * <p>No pretrained word vectors can be downloaded here, so the features are computed from the
- * transcript and its timing alone, deterministically:
+ * <p>The features are computed from the transcript and its timing, deterministically:
  * <ul>
- *   <li>{@link io.github.umdf.nn.data.mosi.LanguageFeaturizer}: per word a hashed embedding of the
+ *   <li>language: any {@link io.github.umdf.nn.data.text.TextEncoder}. Here the dependency-free one,
+ *       {@link io.github.umdf.nn.data.mosi.HashedTextEncoder} over
+ *       {@link io.github.umdf.nn.data.mosi.LanguageFeaturizer}: per word a hashed embedding of the
  *       word and its character 3-grams ({@link io.github.umdf.nn.data.mosi.HashedWordEmbedding})
  *       plus eleven columns from the VADER sentiment lexicon ({@link io.github.umdf.nn.data.mosi.VaderLexicon})
- *       and VADER's rules ({@link io.github.umdf.nn.data.mosi.VaderRules}: negation, boosters, "but");</li>
+ *       and VADER's rules ({@link io.github.umdf.nn.data.mosi.VaderRules}: negation, boosters, "but").
+ *       Pretrained ones: GloVe ({@link io.github.umdf.nn.data.text.GloveEncoder}) and MiniLM
+ *       ({@code umdf-text});</li>
  *   <li>{@link io.github.umdf.nn.data.mosi.ProsodyFeaturizer}: per word its duration, the pauses around
  *       it, the local speech rate, speaker-relative lengthening and position, read off the forced
  *       alignment. This is the "audio" modality, and it is word timing, not acoustics.</li>

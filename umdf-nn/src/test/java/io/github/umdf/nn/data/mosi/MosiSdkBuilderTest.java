@@ -7,6 +7,8 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.npz.UmdfArchive;
+import io.github.umdf.nn.data.text.TextEncoder;
+import io.github.umdf.nn.data.text.TextEncoding;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -175,6 +178,87 @@ class MosiSdkBuilderTest {
         for (int j = 0; j < pad.dim(); j++) {
             assertEquals(0f, pad.get(2, j));
         }
+    }
+
+    /** A text encoder whose frame of word i of an n-word transcript is [i, n]; remembers what it was given. */
+    private static final class PositionEncoder implements TextEncoder {
+        final List<List<String>> seen = new ArrayList<>();
+        final int extraRow;
+
+        PositionEncoder(int extraRow) {
+            this.extraRow = extraRow;
+        }
+
+        @Override
+        public String name() {
+            return "position";
+        }
+
+        @Override
+        public int dim() {
+            return 2;
+        }
+
+        @Override
+        public String columns() {
+            return "index, words";
+        }
+
+        @Override
+        public String description() {
+            return "language: word index and transcript length";
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of("textArtifact", "none");
+        }
+
+        @Override
+        public TextEncoding encode(List<List<String>> transcripts) {
+            seen.addAll(transcripts);
+            List<float[][]> frames = new ArrayList<>();
+            for (List<String> t : transcripts) {
+                float[][] rows = new float[t.size() + extraRow][];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new float[] {i, t.size()};
+                }
+                frames.add(rows);
+            }
+            return new TextEncoding(frames, Map.of("words encoded", (long) seen.stream().mapToInt(List::size).sum()), List.of("a note"),
+                    "all words known");
+        }
+    }
+
+    @Test
+    void aTextEncoderSeesWholeTranscriptsAndItsFramesAreTruncatedLikeTheOthers() throws IOException {
+        PositionEncoder enc = new PositionEncoder(0);
+        MultimodalDataset ds = new MosiSdkBuilder(labels, words, folds).text(enc).options(MosiSdkOptions.defaults().withMaxWords(3)).build();
+        assertEquals(List.of(List.of("it", "was", "not", "good"), List.of("really", "sad"), List.of()), enc.seen,
+                "every segment's whole transcript, in data set order, before truncation");
+        FrameSequence l = ds.split(SplitName.TRAIN).get(0).require(Modality.LANGUAGE);
+        assertEquals(2, l.dim());
+        for (int t = 0; t < 3; t++) {
+            assertEquals(t + 1, l.get(t, 0), "keep-last: frame " + t + " is word " + (t + 1));
+            assertEquals(4, l.get(t, 1), "the encoder saw all four words");
+        }
+        assertEquals(6L, ds.report().counts().get("words encoded"));
+        assertTrue(ds.report().notes().contains("a note"));
+        Map<String, String> p = ds.origin().parameters();
+        assertEquals("position", p.get("text"));
+        assertEquals("none", p.get("textArtifact"));
+        assertEquals("all words known", p.get("textCoverage"));
+        assertEquals("position-prosody", p.get("featurizer"));
+        assertEquals("index, words", p.get("languageColumns"));
+        assertFalse(p.containsKey("lexicon"));
+        assertTrue(ds.origin().preprocessing().contains("language: word index and transcript length"));
+
+        IllegalStateException both = assertThrows(IllegalStateException.class,
+                () -> new MosiSdkBuilder(labels, words, folds).lexicon(lexicon).text(new PositionEncoder(0)).build());
+        assertTrue(both.getMessage().contains("used by the hashed language features only; found text encoder 'position'"), both.getMessage());
+        IllegalStateException rows = assertThrows(IllegalStateException.class,
+                () -> new MosiSdkBuilder(labels, words, folds).text(new PositionEncoder(1)).build());
+        assertEquals("Text encoder position: transcript 0 [it, was, not, good]: expected 4 rows (one per word), found 5", rows.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.umdf.nn.data.MultimodalDataset;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.SplitName;
 import io.github.umdf.nn.data.npz.UmdfArchive;
+import io.github.umdf.nn.testing.RealMosi;
 import io.github.umdf.nn.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +34,11 @@ class MosiSdkRealDataTest {
 
     /** Builds once; skips the calling test when the shared files are absent. */
     private static synchronized MosiSdkAssembly real() throws IOException {
-        Path labels = SharedData.file("cmu_mosi/CMU_MOSI_Opinion_Labels.csd");
-        Path words = SharedData.file("cmu_mosi/CMU_MOSI_ModifiedTimestampedWords.csd");
-        Path folds = SharedData.file("cmu_mosi/standard_folds.json");
+        MosiSdkBuilder builder = RealMosi.builder();
         Path lexicon = SharedData.file("lexicon/vader_lexicon.txt");
         if (assembly == null) {
             long t0 = System.nanoTime();
-            assembly = new MosiSdkBuilder(labels, words, folds).lexicon(lexicon).assemble();
+            assembly = builder.lexicon(lexicon).assemble();
             buildMillis = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("mosi-sdk from the real files in " + buildMillis + " ms");
             assembly.summary().forEach(System.out::println);
@@ -104,8 +103,7 @@ class MosiSdkRealDataTest {
     }
 
     private static FrameSequence language(String id) throws IOException {
-        return real().dataset().split(real().segment(id).split()).stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow().require(Modality.LANGUAGE);
+        return real().sample(id).require(Modality.LANGUAGE);
     }
 
     @Test
@@ -147,8 +145,7 @@ class MosiSdkRealDataTest {
     @Test
     void audioIsFiniteWordTimingOnTheLanguageAxis() throws IOException {
         MosiSegment seg = real().segment("03bSnISJMiM[0]");
-        MultimodalSample x = real().dataset().split(SplitName.TRAIN).stream().filter(s -> s.id().equals(seg.id())).findFirst()
-                .orElseThrow();
+        MultimodalSample x = real().sample(seg.id());
         FrameSequence audio = x.require(Modality.AUDIO);
         FrameSequence language = x.require(Modality.LANGUAGE);
         for (int t = 0; t < 50; t++) {
