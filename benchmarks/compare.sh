@@ -6,8 +6,9 @@
 #   benchmarks/compare.sh [--batch 32] [--steps 3] [--rounds 2] [--threads 1] [--preset mosi-aligned]
 #                         [--equal-attention-dropout] [--twin-allocator system|same]
 #
-# Needs a Python with torch (Debian: apt-get install python3-torch libopenblas0-pthread; run as is,
-# PYTHON=/usr/bin/python3 by default). The JVM side runs through ./umdf, whose launcher picks the C
+# Needs a Python with torch: PYTHON=/opt/torch213/bin/python for a PyTorch 2.x from a wheel (benchmarks/pytorch/README.md),
+# else Debian's 1.13 (apt-get install python3-torch libopenblas0-pthread; PYTHON=/usr/bin/python3 by default).
+# The JVM side runs through ./umdf, whose launcher picks the C
 # allocator (UMDF_MALLOC); the twin runs with the system allocator unless --twin-allocator same. UMDF_BASELINE_JAR=path/to/umdf.jar adds a previous build of
 # the command line as a third contender (the same bench command), e.g. to measure a change.
 # Only ratios from one sitting mean anything; absolute times move with the machine and its load.
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --preset) preset=$2; shift 2 ;;
     --equal-attention-dropout) eq=1; shift ;;
     --twin-allocator) twin_alloc=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
