@@ -5,7 +5,11 @@
 #
 #   benchmarks/compare.sh [--batch 32] [--steps 3] [--rounds 2] [--threads 1] [--preset mosi-aligned]
 #                         [--equal-attention-dropout] [--twin-allocator system|same]
+#                         [--attention-dropout-unit weight|key] [--twin-attention-dropout-unit weight|key]
 #
+# --attention-dropout-unit sets UmdfConfig.attnDropoutUnit on both sides (default weight, MulT's
+# per-weight dropout); --twin-attention-dropout-unit overrides it for the twin only, e.g. `key` for this
+# build against PyTorch doing the per-weight dropout of nn.MultiheadAttention (`weight`).
 # Needs a Python with torch: PYTHON=/opt/torch213/bin/python for a PyTorch 2.x from a wheel (benchmarks/pytorch/README.md),
 # else Debian's 1.13 (apt-get install python3-torch libopenblas0-pthread; PYTHON=/usr/bin/python3 by default).
 # The JVM side runs through ./umdf, whose launcher picks the C
@@ -14,7 +18,7 @@
 # Only ratios from one sitting mean anything; absolute times move with the machine and its load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-batch=32 steps=3 rounds=2 threads=1 preset=mosi-aligned eq="" twin_alloc=system
+batch=32 steps=3 rounds=2 threads=1 preset=mosi-aligned eq="" twin_alloc=system unit=weight twin_unit=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --batch) batch=$2; shift 2 ;;
@@ -24,15 +28,21 @@ while [ $# -gt 0 ]; do
     --preset) preset=$2; shift 2 ;;
     --equal-attention-dropout) eq=1; shift ;;
     --twin-allocator) twin_alloc=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --attention-dropout-unit) unit=$2; shift 2 ;;
+    --twin-attention-dropout-unit) twin_unit=$2; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
+done
+twin_unit=${twin_unit:-$unit}
+for u in "$unit" "$twin_unit"; do
+  case "$u" in weight|key) ;; *) echo "compare.sh: an attention dropout unit is 'weight' or 'key', found '$u'" >&2; exit 2 ;; esac
 done
 python="${PYTHON:-/usr/bin/python3}"
 "$python" -c "import torch" 2>/dev/null || { echo "compare.sh: $python has no torch (Debian: apt-get install python3-torch)" >&2; exit 2; }
 jopts="-Xmx16g -Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
 out=$(mktemp -d)
-echo "compare.sh: $preset, batch $batch, $steps timed steps, $threads thread(s), ${eq:+equal attention dropout, }$rounds round(s); logs in $out" >&2
+echo "compare.sh: $preset, batch $batch, $steps timed steps, $threads thread(s), ${eq:+equal attention dropout, }attention dropout per $unit (twin: per $twin_unit), $rounds round(s); logs in $out" >&2
 
 djl() { # $1 = label, $2 = configuration file, then the java command
   local label=$1 cfg=$2; shift 2
@@ -52,16 +62,19 @@ twin() {
     pre=(env "${pre[@]}")
   fi
   "${pre[@]}" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$root/benchmarks/pytorch/umdf_twin.py" --preset "$preset" --batch "$batch" \
-      --steps "$steps" --threads "$threads" --mode both --seed 1 ${eq:+--equal-attn-dropout} > "$out/$label.log" 2>&1
+      --steps "$steps" --threads "$threads" --mode both --seed 1 ${eq:+--equal-attn-dropout} --attn-dropout-unit "$twin_unit" > "$out/$label.log" 2>&1
   echo "$label train=$(sed -n 's/^train samples\/s=//p' "$out/$label.log") infer=$(sed -n 's/^infer-one-stream samples\/s=//p' "$out/$label.log") peak_mb=$(sed -n 's/^peak_rss_mb=\([0-9]*\).*/\1/p' "$out/$label.log")"
 }
 
 config="$root/configs/umdf-mosi.xml"
-if [ -n "$eq" ]; then # the MOSI configuration with attention dropout 0.1 for every MCIM target (a file: older builds read it too)
-  config="$out/umdf-mosi-equal-attention-dropout.xml"
-  sed 's|<component name="model" type="io.github.umdf.nn.umdf.UmdfConfig"/>|<component name="model" type="io.github.umdf.nn.umdf.UmdfConfig"><property name="attnDropoutAudio" value="0.1"/><property name="attnDropoutVision" value="0.1"/></component>|' \
+props=""
+[ -n "$eq" ] && props+='<property name="attnDropoutAudio" value="0.1"/><property name="attnDropoutVision" value="0.1"/>'
+[ "$unit" = key ] && props+='<property name="attnDropoutUnit" value="KEY"/>'
+if [ -n "$props" ]; then # the MOSI configuration with attention dropout 0.1 for every MCIM target and/or per key (a file: older builds read it too)
+  config="$out/umdf-mosi-${eq:+equal-attention-dropout-}$unit.xml"
+  sed "s|<component name=\"model\" type=\"io.github.umdf.nn.umdf.UmdfConfig\"/>|<component name=\"model\" type=\"io.github.umdf.nn.umdf.UmdfConfig\">$props</component>|" \
       "$root/configs/umdf-mosi.xml" > "$config"
-  grep -q attnDropoutAudio "$config" || { echo "compare.sh: could not derive the equal-dropout configuration" >&2; exit 2; }
+  grep -q 'property name="attnDropout' "$config" || { echo "compare.sh: could not derive the configuration" >&2; exit 2; }
 fi
 baseline_config="$config"
 if [ -n "${UMDF_BASELINE_JAR:-}" ] && ! jar tf "$UMDF_BASELINE_JAR" | grep -q '^io/github/umdf/nn/umdf/UmdfConfig.class$'; then

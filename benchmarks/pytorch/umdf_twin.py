@@ -22,6 +22,7 @@ Run with Debian's torch: /usr/bin/python3 benchmarks/pytorch/umdf_twin.py --help
 import argparse
 import itertools
 import math
+import os
 import platform
 import resource
 import sys
@@ -48,7 +49,7 @@ LABEL_BOUND = 3.0
 class Config:
     """UmdfConfig defaults (the paper's MOSI settings) and TrainingConfig defaults."""
 
-    def __init__(self, equal_attn_dropout=False, norm="pre", mask_missing_keys=False):
+    def __init__(self, equal_attn_dropout=False, norm="pre", mask_missing_keys=False, attn_dropout_unit="weight"):
         self.model_dim = 40
         self.depth = 4
         self.heads = 10
@@ -60,6 +61,7 @@ class Config:
         self.attn_dropout = {"language": a, "audio": a if equal_attn_dropout else 0.0,
                              "vision": a if equal_attn_dropout else 0.0}
         self.encoder_attn_dropout = 0.1
+        self.attn_dropout_unit = attn_dropout_unit  # UmdfConfig.attnDropoutUnit: "weight" (MulT) or "key"
         self.relu_dropout = 0.1
         self.res_dropout = 0.1
         self.out_dropout = 0.0
@@ -118,12 +120,13 @@ class CrossmodalAttention(nn.Module):
     """Multi-head attention, queries from the target, keys/values from the source (one fused K|V
     projection), key mask (B, Tk) with 1 = attend; a row whose keys are all masked outputs zero."""
 
-    def __init__(self, dim, heads, attention_dropout):
+    def __init__(self, dim, heads, attention_dropout, dropout_unit="weight"):
         super().__init__()
         assert dim % heads == 0
         self.dim = dim
         self.heads = heads
         self.attention_dropout = attention_dropout
+        self.dropout_unit = dropout_unit
         self.query = nn.Linear(dim, dim)
         self.keyValue = nn.Linear(dim, 2 * dim)
         self.output = nn.Linear(dim, dim)
@@ -140,6 +143,10 @@ class CrossmodalAttention(nn.Module):
         if key_mask is not None:
             bias = ((key_mask - 1.0) * -MASKED_SCORE).view(b, 1, 1, tk)  # 0 = attend, -1e9 = masked
         p = self.attention_dropout if self.training else 0.0
+        if p > 0 and self.dropout_unit == "key":
+            # AttentionDropoutUnit.KEY: key j of a head dropped for all its queries = values scaled per key
+            v = v * F.dropout(torch.ones(b, h, tk, 1, dtype=v.dtype, device=v.device), p, True)
+            p = 0.0
         if HAS_SDPA:
             context = F.scaled_dot_product_attention(q, k, v, attn_mask=bias, dropout_p=p)
         else:
@@ -173,14 +180,14 @@ class McimLayer(nn.Module):
     """One MCIM layer for one target: coarse attention over Z_LAV, one fine branch per other
     modality over [Z_m; Z_o], feed-forward; pre-norm (MulT's code, the default) or post-norm."""
 
-    def __init__(self, dim, heads, fine_branches, attn_dropout, relu_dropout, res_dropout, norm):
+    def __init__(self, dim, heads, fine_branches, attn_dropout, relu_dropout, res_dropout, norm, attn_unit="weight"):
         super().__init__()
         self.norm = norm
         self.res_dropout = res_dropout
-        self.coarseCrossmodalAttention = CrossmodalAttention(dim, heads, attn_dropout)
+        self.coarseCrossmodalAttention = CrossmodalAttention(dim, heads, attn_dropout, attn_unit)
         self.coarseNorm = nn.LayerNorm(dim)
         self.fineCrossmodalAttention = nn.ModuleList(
-            [CrossmodalAttention(dim, heads, attn_dropout) for _ in range(fine_branches)])
+            [CrossmodalAttention(dim, heads, attn_dropout, attn_unit) for _ in range(fine_branches)])
         self.fineNorm = nn.ModuleList([nn.LayerNorm(dim) for _ in range(fine_branches)])
         self.feedForward = FeedForward(dim, 4 * dim, relu_dropout)
         self.feedForwardNorm = nn.LayerNorm(dim)
@@ -222,7 +229,8 @@ class Mcim(nn.Module):
                                          for m in self.modalities})
         self.layer = nn.ModuleList([
             nn.ModuleDict({m: McimLayer(d, cfg.heads, len(self.modalities) - 1, cfg.attn_dropout[m],
-                                        cfg.relu_dropout, cfg.res_dropout, cfg.norm) for m in self.modalities})
+                                        cfg.relu_dropout, cfg.res_dropout, cfg.norm, cfg.attn_dropout_unit)
+                        for m in self.modalities})
             for _ in range(cfg.depth)])
         self.finalNorm = nn.ModuleDict({m: nn.LayerNorm(d) for m in self.modalities}) if cfg.norm == "pre" else None
 
@@ -263,11 +271,11 @@ class Mcim(nn.Module):
 class EncoderLayer(nn.Module):
     """Transformer encoder layer with LayerNorm, pre-norm (default) or post-norm."""
 
-    def __init__(self, dim, heads, attn_dropout, relu_dropout, res_dropout, norm):
+    def __init__(self, dim, heads, attn_dropout, relu_dropout, res_dropout, norm, attn_unit="weight"):
         super().__init__()
         self.norm = norm
         self.res_dropout = res_dropout
-        self.selfAttention = CrossmodalAttention(dim, heads, attn_dropout)
+        self.selfAttention = CrossmodalAttention(dim, heads, attn_dropout, attn_unit)
         self.attentionNorm = nn.LayerNorm(dim)
         self.feedForward = FeedForward(dim, 4 * dim, relu_dropout)
         self.feedForwardNorm = nn.LayerNorm(dim)
@@ -285,9 +293,9 @@ class EncoderLayer(nn.Module):
 
 
 class TransformerEncoder(nn.Module):
-    def __init__(self, dim, heads, depth, attn_dropout, relu_dropout, res_dropout, norm):
+    def __init__(self, dim, heads, depth, attn_dropout, relu_dropout, res_dropout, norm, attn_unit="weight"):
         super().__init__()
-        self.layer = nn.ModuleList([EncoderLayer(dim, heads, attn_dropout, relu_dropout, res_dropout, norm)
+        self.layer = nn.ModuleList([EncoderLayer(dim, heads, attn_dropout, relu_dropout, res_dropout, norm, attn_unit)
                                     for _ in range(depth)])
         self.finalNorm = nn.LayerNorm(dim) if norm == "pre" else None
 
@@ -373,10 +381,10 @@ class UmdfNetwork(nn.Module):
         eh = cfg.encoder_heads(joint)
         self.mcim = Mcim(shapes, cfg)
         self.jointEncoder = TransformerEncoder(joint, eh, cfg.encoder_layers, cfg.encoder_attn_dropout,
-                                               cfg.relu_dropout, cfg.res_dropout, cfg.norm)
+                                               cfg.relu_dropout, cfg.res_dropout, cfg.norm, cfg.attn_dropout_unit)
         self.dfim = Dfim(joint, cfg.gate_kernel)
         self.fusedEncoder = TransformerEncoder(joint, eh, cfg.encoder_layers, cfg.encoder_attn_dropout,
-                                               cfg.relu_dropout, cfg.res_dropout, cfg.norm)
+                                               cfg.relu_dropout, cfg.res_dropout, cfg.norm, cfg.attn_dropout_unit)
         self.predictionHead = PredictionHead(joint, outputs, cfg.out_dropout)
         self.logitsHead = nn.Linear(joint, outputs)
         for m in self.modalities:
@@ -606,11 +614,17 @@ def main(argv=None):
     ap.add_argument("--equal-attn-dropout", action="store_true",
                     help="attention dropout 0.1 for every MCIM target (default: 0.1 for language only, as UmdfConfig)")
     ap.add_argument("--mode", default="both", choices=["train", "infer", "both"])
+    ap.add_argument("--attn-dropout-unit", default="weight", choices=["weight", "key"],
+                    help="what attention dropout drops, as UmdfConfig.attnDropoutUnit: each weight (default, MulT) or "
+                         "each key of a head (values scaled per key; the fused kernel runs in training)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--norm", default="pre", choices=["pre", "post"], help="D4 LayerNorm placement (default pre)")
     ap.add_argument("--mask-missing-keys", action="store_true",
                     help="D2 switch: also mask dropped frames from attention keys (default: padding only)")
     ap.add_argument("--print-loss", action="store_true", help="print the loss parts of every training step")
+    ap.add_argument("--profile", metavar="DIR",
+                    help="run the timed steps under torch.profiler and write Chrome traces to DIR "
+                         "(train-<preset>.json, infer-<preset>.json), as `umdf bench speed --profile` does")
     args = ap.parse_args(argv)
 
     torch.set_num_threads(args.threads)
@@ -618,7 +632,7 @@ def main(argv=None):
     torch.manual_seed(args.seed)
     gen = torch.Generator().manual_seed(args.seed)
 
-    cfg = Config(args.equal_attn_dropout, args.norm, args.mask_missing_keys)
+    cfg = Config(args.equal_attn_dropout, args.norm, args.mask_missing_keys, args.attn_dropout_unit)
     shapes = PRESETS[args.preset]["shapes"]
     net = UmdfNetwork(shapes, cfg)
     counts = parameter_counts(net)
@@ -646,6 +660,7 @@ def main(argv=None):
         if args.print_loss:
             print("step 0 (warm-up) " + " ".join("%s=%.6f" % kv for kv in first.items()))
         flt0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        prof = profiler(args)
         t0 = time.perf_counter()
         last = first
         for i in range(1, args.steps + 1):
@@ -653,6 +668,7 @@ def main(argv=None):
             if args.print_loss:
                 print("step %d " % i + " ".join("%s=%.6f" % kv for kv in last.items()))
         elapsed = time.perf_counter() - t0
+        save_profile(prof, args, "train")
         flt1 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         print("train s/step=%.4f" % (elapsed / args.steps))
         print("train samples/s=%.3f" % (args.batch * args.steps / elapsed))
@@ -664,18 +680,41 @@ def main(argv=None):
         net.eval()
         features, valid = data.complete()
         spent = 0.0
+        prof = None
         with torch.inference_mode():
             for i in range(args.steps + 1):  # the first repetition is the warm-up
+                if i == 1:
+                    prof = profiler(args)
                 t = time.perf_counter()
                 net.predict_one_stream(features, valid).numpy().tolist()
                 if i > 0:
                     spent += time.perf_counter() - t
+        save_profile(prof, args, "infer")
         per_batch = spent / args.steps
         print("infer-one-stream s/batch=%.4f" % per_batch)
         print("infer-one-stream samples/s=%.3f" % (args.batch / per_batch))
 
     print("peak_rss_mb=%.1f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0))
     return 0
+
+
+def profiler(args):
+    """A started torch.profiler (CPU, shapes recorded) when --profile is given, else None."""
+    if not args.profile:
+        return None
+    prof = torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True)
+    prof.__enter__()
+    return prof
+
+
+def save_profile(prof, args, phase):
+    if prof is None:
+        return
+    prof.__exit__(None, None, None)
+    os.makedirs(args.profile, exist_ok=True)
+    path = os.path.join(args.profile, "%s-%s.json" % (phase, args.preset))
+    prof.export_chrome_trace(path)
+    print("profile written to %s" % path)
 
 
 if __name__ == "__main__":

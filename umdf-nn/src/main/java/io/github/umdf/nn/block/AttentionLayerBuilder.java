@@ -11,6 +11,7 @@ public abstract class AttentionLayerBuilder<B extends AttentionLayerBuilder<B>> 
     Integer dim;
     Integer heads;
     float attentionDropout;
+    AttentionDropoutUnit attentionDropoutUnit = AttentionDropoutUnit.WEIGHT;
     float reluDropout;
     float residualDropout;
     NormPlacement norm = NormPlacement.POST;
@@ -36,6 +37,12 @@ public abstract class AttentionLayerBuilder<B extends AttentionLayerBuilder<B>> 
     /** Dropout on the attention weights; default 0. */
     public B optAttentionDropout(float rate) {
         this.attentionDropout = rate;
+        return self();
+    }
+
+    /** What the attention dropout drops: single weights ({@link AttentionDropoutUnit#WEIGHT}, the default) or whole keys. */
+    public B optAttentionDropoutUnit(AttentionDropoutUnit unit) {
+        this.attentionDropoutUnit = unit;
         return self();
     }
 
@@ -66,6 +73,7 @@ public abstract class AttentionLayerBuilder<B extends AttentionLayerBuilder<B>> 
         int d = BuilderChecks.positive(block, "setDim", dim);
         BuilderChecks.heads(block, "setHeads", heads, d);
         BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
+        BuilderChecks.required(block, "optAttentionDropoutUnit", "an attention dropout unit", attentionDropoutUnit);
         BuilderChecks.rate(block, "optReluDropout", reluDropout);
         BuilderChecks.rate(block, "optResidualDropout", residualDropout);
         BuilderChecks.required(block, "optNorm", "a norm placement", norm);

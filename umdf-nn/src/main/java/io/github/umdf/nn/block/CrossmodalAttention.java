@@ -26,10 +26,11 @@ import io.github.umdf.nn.ops.Scalars;
  *
  * <p>Without attention dropout (inference, and attentions whose rate is 0) the attention runs as
  * PyTorch's fused kernel ({@link FusedAttention}), which never stores the {@code B x heads x Tq x Tk}
- * attention map; with attention dropout it runs as one TorchScript call that keeps only a boolean
- * dropout mask for the backward pass. With {@code -Dumdf.attention=explicit} it is written out
- * (matmul, in-place mask add, softmax, DJL's dropout, matmul): the reference the fused paths are
- * tested against.
+ * attention map. Attention dropout drops either single weights ({@link AttentionDropoutUnit#WEIGHT},
+ * the default: one TorchScript call that keeps only a boolean dropout mask for the backward pass) or
+ * whole keys of a head ({@link AttentionDropoutUnit#KEY}: the values are scaled by a per-key keep mask
+ * and the fused kernel runs). With {@code -Dumdf.attention=explicit} it is written out (matmul,
+ * in-place mask add, softmax, DJL's dropout, matmul): the reference the fused paths are tested against.
  */
 public final class CrossmodalAttention extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -37,6 +38,7 @@ public final class CrossmodalAttention extends AbstractBlock {
     private final int dim;
     private final int heads;
     private final float attentionDropout;
+    private final AttentionDropoutUnit dropoutUnit;
     private final Linear query;
     private final Linear keyValue;
     private final Linear output;
@@ -44,16 +46,30 @@ public final class CrossmodalAttention extends AbstractBlock {
     /**
      * @param dim              model dimension {@code d}
      * @param heads            number of heads; must divide {@code dim}
-     * @param attentionDropout dropout rate on the attention weights
+     * @param attentionDropout dropout rate on the attention weights, each dropped independently
      */
     public CrossmodalAttention(int dim, int heads, float attentionDropout) {
+        this(dim, heads, attentionDropout, AttentionDropoutUnit.WEIGHT);
+    }
+
+    /**
+     * @param dim              model dimension {@code d}
+     * @param heads            number of heads; must divide {@code dim}
+     * @param attentionDropout dropout rate on the attention weights
+     * @param dropoutUnit      what the attention dropout drops: single weights or whole keys of a head
+     */
+    public CrossmodalAttention(int dim, int heads, float attentionDropout, AttentionDropoutUnit dropoutUnit) {
         super(VERSION);
+        if (dropoutUnit == null) {
+            throw new IllegalArgumentException("Expected an attention dropout unit (WEIGHT or KEY), found null");
+        }
         if (heads < 1 || dim % heads != 0) {
             throw new IllegalArgumentException("Expected heads dividing the model dimension " + dim + ", found " + heads);
         }
         this.dim = dim;
         this.heads = heads;
         this.attentionDropout = attentionDropout;
+        this.dropoutUnit = dropoutUnit;
         this.query = addChildBlock("query", Linear.builder().setUnits(dim).build());
         this.keyValue = addChildBlock("keyValue", Linear.builder().setUnits(2L * dim).build());
         this.output = addChildBlock("output", Linear.builder().setUnits(dim).build());
@@ -83,6 +99,12 @@ public final class CrossmodalAttention extends AbstractBlock {
         // additive key mask (B, 1, 1, Tk): 0 = attend, MASKED_SCORE = ignore; no gradient flows into it
         NDArray bias = keyMask == null ? null : keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk);
         boolean dropout = training && attentionDropout > 0f;
+        if (dropout && dropoutUnit == AttentionDropoutUnit.KEY) {
+            // drop key j of a head for all its queries: sum_j w_ij m_j v_j / (1 - p) is the attention over
+            // the values m_j v_j / (1 - p), so the values are scaled and no attention map is needed
+            v = v.mul(keyKeepMask(v.getManager(), b, tk, v.getDataType()));
+            dropout = false;
+        }
         NDArray context;
         if (!FusedAttention.enabled()) {
             context = writtenOut(q, k, v, bias, dropout);
@@ -99,6 +121,20 @@ public final class CrossmodalAttention extends AbstractBlock {
             out = out.mul(Masks.anyKept(keyMask).reshape(b, 1, 1));
         }
         return out;
+    }
+
+    /**
+     * The per-key keep mask of {@link AttentionDropoutUnit#KEY}: {@code (B, H, Tk, 1)}, each entry 0 with
+     * probability {@code p} and {@code 1 / (1 - p)} otherwise, drawn as DJL's dropout of a tensor of ones
+     * (the engine's seeded generator).
+     */
+    NDArray keyKeepMask(NDManager manager, long b, long tk, DataType type) {
+        return Layers.dropout(manager.ones(new Shape(b, heads, tk, 1), type), attentionDropout, true);
+    }
+
+    /** What the attention dropout of this block drops. */
+    public AttentionDropoutUnit dropoutUnit() {
+        return dropoutUnit;
     }
 
     /**

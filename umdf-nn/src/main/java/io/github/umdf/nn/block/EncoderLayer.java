@@ -36,7 +36,8 @@ public final class EncoderLayer extends AbstractBlock {
         this.dim = builder.dim;
         this.norm = builder.norm;
         this.resDropout = builder.residualDropout;
-        this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, builder.heads, builder.attentionDropout));
+        this.attention = addChildBlock("selfAttention", new CrossmodalAttention(dim, builder.heads, builder.attentionDropout,
+                builder.attentionDropoutUnit));
         this.attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
         this.feedForward = addChildBlock("feedForward", new FeedForward(dim, 4 * dim, builder.reluDropout));
         this.feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());

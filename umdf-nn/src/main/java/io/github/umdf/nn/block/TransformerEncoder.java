@@ -32,7 +32,8 @@ public final class TransformerEncoder extends AbstractBlock {
         this.dim = builder.dim;
         for (int i = 0; i < builder.depth; i++) {
             layers.add(addChildBlock("layer" + i, EncoderLayer.builder().setDim(dim).setHeads(builder.heads)
-                    .optAttentionDropout(builder.attentionDropout).optReluDropout(builder.reluDropout)
+                    .optAttentionDropout(builder.attentionDropout).optAttentionDropoutUnit(builder.attentionDropoutUnit)
+                    .optReluDropout(builder.reluDropout)
                     .optResidualDropout(builder.residualDropout).optNorm(builder.norm).build()));
         }
         this.finalNorm = builder.norm == NormPlacement.PRE ? addChildBlock("finalNorm", LayerNorm.builder().axis(2).build()) : null;

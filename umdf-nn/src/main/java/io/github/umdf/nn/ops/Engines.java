@@ -75,6 +75,29 @@ public final class Engines {
         }
     }
 
+    /**
+     * Starts PyTorch's operator profiler (shapes recorded, memory not). For benchmarks: every operator
+     * runs slower under it.
+     *
+     * @throws IllegalStateException on an engine other than PyTorch
+     */
+    public static void startProfile() {
+        requirePyTorch("the operator profiler");
+        ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+    }
+
+    /** Stops the profiler started by {@link #startProfile()} and writes its Chrome trace to {@code trace}. */
+    public static void stopProfile(java.nio.file.Path trace) {
+        requirePyTorch("the operator profiler");
+        ai.djl.pytorch.jni.JniUtils.stopProfile(trace.toAbsolutePath().toString());
+    }
+
+    private static void requirePyTorch(String what) {
+        if (!"PyTorch".equals(engine().getEngineName())) {
+            throw new IllegalStateException(what + " needs the PyTorch engine; found " + engine().getEngineName());
+        }
+    }
+
     /** PyTorch's intra-op and inter-op thread counts, e.g. {@code "1 intra-op / 1 inter-op PyTorch thread(s)"}. */
     public static String threads() {
         if (!"PyTorch".equals(engine().getEngineName())) {

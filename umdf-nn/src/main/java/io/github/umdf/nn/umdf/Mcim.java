@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.AttentionDropoutUnit;
 import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.ModalityProjection;
 import io.github.umdf.nn.block.NormPlacement;
@@ -61,7 +62,8 @@ public final class Mcim extends AbstractBlock {
             for (Modality m : modalities) {
                 perTarget.put(m, addChildBlock("layer" + l + "_" + m.key(), McimLayer.builder().setDim(dim).setHeads(builder.heads)
                         .setTarget(m).setModalities(modalities).optCrossmodal(builder.crossmodal)
-                        .optAttentionDropout(builder.attentionDropout.getOrDefault(m, 0f)).optReluDropout(builder.reluDropout)
+                        .optAttentionDropout(builder.attentionDropout.getOrDefault(m, 0f))
+                        .optAttentionDropoutUnit(builder.attentionDropoutUnit).optReluDropout(builder.reluDropout)
                         .optResidualDropout(builder.residualDropout).optNorm(builder.norm).optFineResidual(builder.fineResidual).build()));
             }
             layers.add(perTarget);
@@ -240,6 +242,7 @@ public final class Mcim extends AbstractBlock {
         private KeySource keySource = KeySource.LOW_LEVEL;
         private float embedDropout;
         private final EnumMap<Modality, Float> attentionDropout = new EnumMap<>(Modality.class);
+        private AttentionDropoutUnit attentionDropoutUnit = AttentionDropoutUnit.WEIGHT;
         private float reluDropout;
         private float residualDropout;
         private NormPlacement norm = NormPlacement.POST;
@@ -303,6 +306,12 @@ public final class Mcim extends AbstractBlock {
             return this;
         }
 
+        /** What the attention dropout drops: single weights (the default, MulT) or whole keys of a head. */
+        public Builder optAttentionDropoutUnit(AttentionDropoutUnit unit) {
+            this.attentionDropoutUnit = unit;
+            return this;
+        }
+
         /** Feed-forward dropout; default 0. */
         public Builder optReluDropout(float rate) {
             this.reluDropout = rate;
@@ -341,6 +350,7 @@ public final class Mcim extends AbstractBlock {
             BuilderChecks.required(block, "optKeySource", "a key source", keySource);
             BuilderChecks.rate(block, "optEmbedDropout", embedDropout);
             attentionDropout.values().forEach(p -> BuilderChecks.rate(block, "optAttentionDropout", p));
+            BuilderChecks.required(block, "optAttentionDropoutUnit", "an attention dropout unit", attentionDropoutUnit);
             BuilderChecks.rate(block, "optReluDropout", reluDropout);
             BuilderChecks.rate(block, "optResidualDropout", residualDropout);
             BuilderChecks.required(block, "optNorm", "a norm placement", norm);

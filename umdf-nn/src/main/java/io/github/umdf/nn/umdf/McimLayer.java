@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.umdf.nn.block.AttentionDropoutUnit;
 import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.CrossmodalAttention;
 import io.github.umdf.nn.block.FeedForward;
@@ -81,12 +82,13 @@ public final class McimLayer extends AbstractBlock {
         int heads = builder.heads;
         float attnDropout = builder.attentionDropout;
         String kind = crossmodal ? "CrossmodalAttention" : "SelfAttention";
-        this.coarse = addChildBlock("coarse" + kind, new CrossmodalAttention(dim, heads, attnDropout));
+        this.coarse = addChildBlock("coarse" + kind, new CrossmodalAttention(dim, heads, attnDropout, builder.attentionDropoutUnit));
         this.coarseNorm = addChildBlock("coarseNorm", LayerNorm.builder().axis(2).build());
         int rank = 0;
         for (Modality o : builder.modalities) { // an EnumSet: canonical order
             if (o != target) {
-                fine.put(o, addChildBlock("fine" + kind + rank, new CrossmodalAttention(dim, heads, attnDropout)));
+                fine.put(o, addChildBlock("fine" + kind + rank, new CrossmodalAttention(dim, heads, attnDropout,
+                        builder.attentionDropoutUnit)));
                 fineNorms.put(o, addChildBlock("fineNorm" + rank, LayerNorm.builder().axis(2).build()));
                 rank++;
             }
@@ -250,6 +252,7 @@ public final class McimLayer extends AbstractBlock {
         private EnumSet<Modality> modalities;
         private boolean crossmodal = true;
         private float attentionDropout;
+        private AttentionDropoutUnit attentionDropoutUnit = AttentionDropoutUnit.WEIGHT;
         private float reluDropout;
         private float residualDropout;
         private NormPlacement norm = NormPlacement.POST;
@@ -297,6 +300,12 @@ public final class McimLayer extends AbstractBlock {
             return this;
         }
 
+        /** What the attention dropout drops: single weights (the default, MulT) or whole keys of a head. */
+        public Builder optAttentionDropoutUnit(AttentionDropoutUnit unit) {
+            this.attentionDropoutUnit = unit;
+            return this;
+        }
+
         /** Dropout inside the feed-forward network; default 0. */
         public Builder optReluDropout(float rate) {
             this.reluDropout = rate;
@@ -331,6 +340,7 @@ public final class McimLayer extends AbstractBlock {
             BuilderChecks.check(modalities.contains(target), block, "setModalities",
                     "modalities including the target " + target.key(), modalities);
             BuilderChecks.rate(block, "optAttentionDropout", attentionDropout);
+            BuilderChecks.required(block, "optAttentionDropoutUnit", "an attention dropout unit", attentionDropoutUnit);
             BuilderChecks.rate(block, "optReluDropout", reluDropout);
             BuilderChecks.rate(block, "optResidualDropout", residualDropout);
             BuilderChecks.required(block, "optNorm", "a norm placement", norm);

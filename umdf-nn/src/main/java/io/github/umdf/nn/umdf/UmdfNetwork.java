@@ -91,6 +91,7 @@ public final class UmdfNetwork extends AbstractBlock {
                 .optAttentionDropout(Modality.LANGUAGE, config.attnDropoutLanguage())
                 .optAttentionDropout(Modality.AUDIO, config.attnDropoutAudio())
                 .optAttentionDropout(Modality.VISION, config.attnDropoutVision())
+                .optAttentionDropoutUnit(config.attnDropoutUnit())
                 .optReluDropout(config.reluDropout()).optResidualDropout(config.resDropout()).optNorm(config.norm())
                 .optFineResidual(config.fineResidual()).build());
         this.jointEncoder = addChildBlock("jointEncoder", encoder(config, encoderHeads));
@@ -106,7 +107,8 @@ public final class UmdfNetwork extends AbstractBlock {
     /** A transformer encoder over the joint width: {@code H}'s and {@code H̄}'s. */
     private TransformerEncoder encoder(UmdfConfig config, int heads) {
         return TransformerEncoder.builder().setDim(jointDim).setHeads(heads).setDepth(config.encoderLayers())
-                .optAttentionDropout(config.encoderAttnDropout()).optReluDropout(config.reluDropout())
+                .optAttentionDropout(config.encoderAttnDropout()).optAttentionDropoutUnit(config.attnDropoutUnit())
+                .optReluDropout(config.reluDropout())
                 .optResidualDropout(config.resDropout()).optNorm(config.norm()).build();
     }
 

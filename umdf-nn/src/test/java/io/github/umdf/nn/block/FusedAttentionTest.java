@@ -142,6 +142,88 @@ class FusedAttentionTest {
     }
 
     @Test
+    void keyDropoutAsScaledValuesEqualsDroppingColumnsOfTheWeights() {
+        // the identity AttentionDropoutUnit.KEY rests on: sum_j w_ij m_j v_j = attention over m_j v_j
+        NDArray q = manager.randomNormal(new Shape(3, 2, 5, 4));
+        NDArray k = manager.randomNormal(new Shape(3, 2, 7, 4));
+        NDArray v = manager.randomNormal(new Shape(3, 2, 7, 4));
+        NDArray bias = manager.create(new float[] {0, 0, 0, -1e9f, 0, 0, -1e9f, 0, -1e9f, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, -1e9f, -1e9f}).reshape(3, 1, 1, 7);
+        float scale = 1f / (1f - 0.4f);
+        float[] keep = new float[3 * 2 * 7];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = i % 3 == 1 ? 0f : scale; // a fixed pattern: a third of the keys of every head dropped
+        }
+        NDArray m = manager.create(keep, new Shape(3, 2, 7, 1));
+        List<NDArray> viaValues = attentionAndGradients(q, k, v, x -> FusedAttention.attend(x[0], x[1], x[2].mul(m), bias));
+        List<NDArray> viaWeights = attentionAndGradients(q, k, v, x -> x[0].matMul(x[1].transpose(0, 1, 3, 2)).add(bias)
+                .softmax(-1).mul(m.transpose(0, 1, 3, 2)).matMul(x[2]));
+        for (int i = 0; i < viaWeights.size(); i++) {
+            float tolerance = 1e-5f * Math.max(1f, viaWeights.get(i).abs().max().getFloat());
+            assertTrue(viaValues.get(i).sub(viaWeights.get(i)).abs().max().getFloat() <= tolerance, "output or gradient " + i + " differs");
+        }
+    }
+
+    @Test
+    void keyDropoutRunsTheSameDrawsOnTheFusedAndWrittenOutPaths() {
+        CrossmodalAttention ca = new CrossmodalAttention(8, 2, 0.5f, AttentionDropoutUnit.KEY);
+        ca.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8), new Shape(1, 1, 8));
+        NDArray target = manager.randomNormal(new Shape(3, 5, 8));
+        NDArray source = manager.randomNormal(new Shape(3, 7, 8));
+        NDArray mask = manager.create(new float[] {1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1}, new Shape(3, 7));
+        Engine.getInstance().setRandomSeed(11);
+        List<NDArray> fused = run(ca, target, source, mask, "fused");
+        Engine.getInstance().setRandomSeed(11);
+        List<NDArray> reference = run(ca, target, source, mask, "explicit");
+        for (int i = 0; i < fused.size(); i++) {
+            float tolerance = 1e-5f * Math.max(1f, reference.get(i).abs().max().getFloat());
+            assertTrue(fused.get(i).sub(reference.get(i)).abs().max().getFloat() <= tolerance, "output or gradient " + i + " differs");
+        }
+        NDArray inference = ca.attend(new ParameterStore(manager, false), target, source, mask, false);
+        assertTrue(fused.get(0).sub(inference).abs().max().getFloat() > 1e-3f, "training at rate 0.5 drops keys");
+        Engine.getInstance().setRandomSeed(12);
+        List<NDArray> otherSeed = run(ca, target, source, mask, "fused");
+        assertTrue(otherSeed.get(0).sub(fused.get(0)).abs().max().getFloat() > 1e-3f, "another seed, other keys");
+    }
+
+    @Test
+    void keyDropoutSharesItsDrawsAcrossTheQueriesOfAHead() {
+        // equal queries see equal weights: with keys dropped per head their outputs stay equal, with single
+        // weights dropped they do not
+        NDArray source = manager.randomNormal(new Shape(2, 9, 8));
+        NDArray target = manager.randomNormal(new Shape(2, 1, 8)).repeat(1, 6);
+        for (AttentionDropoutUnit unit : AttentionDropoutUnit.values()) {
+            CrossmodalAttention ca = new CrossmodalAttention(8, 2, 0.5f, unit);
+            ca.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8), new Shape(1, 1, 8));
+            NDArray out = ca.attend(new ParameterStore(manager, false), target, source, null, true);
+            float spread = out.sub(out.get(":, 0:1, :")).abs().max().getFloat();
+            if (unit == AttentionDropoutUnit.KEY) {
+                assertTrue(spread <= 1e-6f, "KEY: queries differ by " + spread);
+            } else {
+                assertTrue(spread > 1e-3f, "WEIGHT: equal queries should differ after dropout, spread " + spread);
+            }
+        }
+    }
+
+    @Test
+    void keyKeepMaskDropsKeysAtItsRateAndScalesTheRest() {
+        float rate = 0.3f;
+        CrossmodalAttention ca = new CrossmodalAttention(8, 4, rate, AttentionDropoutUnit.KEY);
+        float[] keep = ca.keyKeepMask(manager, 64, 50, DataType.FLOAT32).toFloatArray();
+        assertEquals(64 * 4 * 50, keep.length, "one draw per sample, head and key");
+        int dropped = 0;
+        for (float x : keep) {
+            if (x == 0f) {
+                dropped++;
+            } else {
+                assertEquals(1f / (1f - rate), x, 1e-6, "a kept key is scaled by 1 / (1 - p)");
+            }
+        }
+        double sd = Math.sqrt(keep.length * rate * (1 - rate));
+        assertEquals(keep.length * rate, dropped, 4 * sd, "dropped keys among " + keep.length);
+    }
+
+    @Test
     void unknownSettingIsRefused() {
         System.setProperty(FusedAttention.PROPERTY, "flash");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, FusedAttention::enabled);

@@ -47,6 +47,18 @@ public final class Benchmarks {
      * @param steps timed training steps (after one warm-up step); inference is timed over as many batches
      */
     public static void throughput(ModelSpec spec, String preset, int batch, int steps, PrintStream out) {
+        throughput(spec, preset, batch, steps, null, out);
+    }
+
+    /**
+     * As {@link #throughput(ModelSpec, String, int, int, PrintStream)}; with a {@code profileDir}, the timed
+     * training steps and the timed one-stream inference batches also run under PyTorch's profiler, whose
+     * Chrome traces are written there ({@code train-<preset>.json}, {@code infer-<preset>.json}; open them
+     * in chrome://tracing or Perfetto, or sum them per operator with {@code benchmarks/profile_ops.py}).
+     * The profiler slows every operator down: read times from a run without it.
+     */
+    public static void throughput(ModelSpec spec, String preset, int batch, int steps, java.nio.file.Path profileDir,
+                                  PrintStream out) {
         List<MultimodalSample> data = samples(preset, batch);
         var schema = SyntheticPresets.get(preset).schema();
         Engines.RANDOM_LOCK.lock();
@@ -57,11 +69,13 @@ public final class Benchmarks {
             boolean peakReset = ProcessStats.resetPeak();
             stepper.step(data, 0, 0); // warm-up
             ProcessStats.Counters c0 = ProcessStats.counters();
+            Profiler.start(profileDir);
             long t0 = System.nanoTime();
             for (int i = 1; i <= steps; i++) {
                 stepper.step(data, i, i);
             }
             double train = (System.nanoTime() - t0) / 1e9;
+            Profiler.stop(profileDir, "train-" + preset + ".json", out);
             ProcessStats.Counters trainDelta = ProcessStats.counters().minus(c0);
             out.printf(Locale.ROOT, "  training   %.2f s/step, %.1f samples/s (%d view(s) per sample, %d steps)%n",
                     train / steps, batch * steps / train, spec.viewsPerSample(), steps);
@@ -71,10 +85,12 @@ public final class Benchmarks {
             if (s.model() instanceof UmdfModel) {
                 UmdfModel m = (UmdfModel) s.model();
                 for (InferenceMode mode : InferenceMode.values()) {
-                    timeInference(s, data, masks, steps, mode.toString(), (ps, in) -> m.predict(ps, in, mode), out);
+                    timeInference(s, data, masks, steps, mode.toString(), (ps, in) -> m.predict(ps, in, mode),
+                            mode == InferenceMode.ONE_STREAM ? profileDir : null, "infer-" + preset + ".json", out);
                 }
             } else {
-                timeInference(s, data, masks, steps, "", (ps, in) -> s.model().predict(ps, in), out);
+                timeInference(s, data, masks, steps, "", (ps, in) -> s.model().predict(ps, in), profileDir,
+                        "infer-" + preset + ".json", out);
             }
         } finally {
             Engines.RANDOM_LOCK.unlock();
@@ -83,7 +99,7 @@ public final class Benchmarks {
 
     private static void timeInference(NetworkSession s, List<MultimodalSample> data, List<SampleMask> masks, int reps, String label,
                                       java.util.function.BiFunction<ai.djl.training.ParameterStore, ModalityInputs, ai.djl.ndarray.NDArray> f,
-                                      PrintStream out) {
+                                      java.nio.file.Path profileDir, String traceName, PrintStream out) {
         Engines.noGrad();
         boolean peakReset = ProcessStats.resetPeak();
         long total = 0;
@@ -93,6 +109,7 @@ public final class Benchmarks {
                 ModalityInputs in = s.batchBuilder().inputs(step, data, masks);
                 if (i == 1) {
                     c0 = ProcessStats.counters();
+                    Profiler.start(profileDir);
                 }
                 long t = System.nanoTime();
                 f.apply(s.parameterStore(), in).toFloatArray();
@@ -100,6 +117,9 @@ public final class Benchmarks {
                     total += System.nanoTime() - t;
                 }
             }
+        }
+        if (reps > 0) {
+            Profiler.stop(profileDir, traceName, out);
         }
         double sec = total / 1e9 / reps;
         ProcessStats.Counters delta = c0 == null ? new ProcessStats.Counters(0, 0, 0, 0) : ProcessStats.counters().minus(c0);

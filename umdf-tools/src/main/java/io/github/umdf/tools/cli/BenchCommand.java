@@ -1,5 +1,6 @@
 package io.github.umdf.tools.cli;
 
+import io.github.umdf.nn.block.AttentionDropoutUnit;
 import io.github.umdf.nn.config.PaperDataset;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
@@ -63,21 +64,39 @@ final class BenchCommand implements Runnable {
                         + "rates, language targets only), the work of PyTorch's nn.MultiheadAttention reference, for comparisons.")
         boolean equalAttentionDropout;
 
+        @Option(names = "--attention-dropout-unit", paramLabel = "UNIT",
+                description = "UMDF: what attention dropout drops, WEIGHT (MulT) or KEY (each key of a head; the fused kernel "
+                        + "runs in training); default: the configuration's (attnDropoutUnit, WEIGHT unless set).")
+        AttentionDropoutUnit attentionDropoutUnit;
+
+        @Option(names = "--profile", paramLabel = "DIR",
+                description = "Also run the timed training steps and one-stream inference batches under PyTorch's operator "
+                        + "profiler and write Chrome traces to DIR (train-<preset>.json, infer-<preset>.json); "
+                        + "benchmarks/profile_ops.py sums them per operator. Slows every operator: take times from a run without it.")
+        Path profile;
+
         @Override
         public Integer call() throws Exception {
             for (String p : presets) {
                 ModelSpec m = model(model, config, p);
                 if (equalAttentionDropout) {
-                    if (!(m instanceof UmdfConfig)) {
-                        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                                "--equal-attention-dropout applies to UMDF configurations; found model family " + m.family());
-                    }
-                    UmdfConfig u = (UmdfConfig) m;
+                    UmdfConfig u = umdf(m, "--equal-attention-dropout");
                     m = u.toBuilder().attnDropout(u.attnDropoutLanguage(), u.attnDropoutLanguage(), u.attnDropoutLanguage()).build();
                 }
-                Benchmarks.throughput(m, p, batch, steps, System.out);
+                if (attentionDropoutUnit != null) {
+                    m = umdf(m, "--attention-dropout-unit").toBuilder().attnDropoutUnit(attentionDropoutUnit).build();
+                }
+                Benchmarks.throughput(m, p, batch, steps, profile, System.out);
             }
             return 0;
+        }
+
+        private UmdfConfig umdf(ModelSpec m, String option) {
+            if (!(m instanceof UmdfConfig)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        option + " applies to UMDF configurations; found model family " + m.family());
+            }
+            return (UmdfConfig) m;
         }
     }
 

@@ -1,0 +1,42 @@
+package io.github.umdf.tools.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code umdf bench speed}: the UMDF-only options and the profiler traces. */
+class BenchCommandTest {
+    @Test
+    void umdfOnlyOptionsAreRefusedForOtherModels() {
+        for (String option : new String[] {"--equal-attention-dropout", "--attention-dropout-unit=KEY"}) {
+            Cli.Result r = Cli.run("bench", "speed", "--model", "transm", option);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(option.replace("=KEY", "") + " applies to UMDF configurations; found model family transm"), r.err());
+        }
+        Cli.Result r = Cli.run("bench", "speed", "--attention-dropout-unit=HEAD");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("WEIGHT, KEY"), r.err());
+    }
+
+    @Test
+    void profileWritesATraceOfTrainingAndOfInference(@TempDir Path dir) throws Exception {
+        Path traces = dir.resolve("traces");
+        Cli.Result r = Cli.run("bench", "speed", "--config", Cli.tinyConfig(dir).toString(), "--presets", "mosi-aligned",
+                "--batch", "2", "--steps", "1", "--equal-attention-dropout", "--attention-dropout-unit", "KEY",
+                "--profile", traces.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("training") && r.out().contains("inference ONE_STREAM"), r.out());
+        // libtorch's profiler writes the Chrome trace format as an array of complete events ("ph": "X")
+        for (String phase : new String[] {"train", "infer"}) {
+            Path trace = traces.resolve(phase + "-mosi-aligned.json");
+            assertTrue(r.out().contains("profile written to " + trace), r.out());
+            String json = Files.readString(trace);
+            assertTrue(json.startsWith("[") && json.contains("\"ph\": \"X\"") && json.contains("aten::"), phase + ": " + json.substring(0, Math.min(200, json.length())));
+        }
+    }
+}
