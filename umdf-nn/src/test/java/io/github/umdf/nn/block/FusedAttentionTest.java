@@ -87,21 +87,12 @@ class FusedAttentionTest {
 
     @Test
     void dropoutPathAtAVanishingRateEqualsTheFusedAttentionWithGradients() {
-        NDArray q = manager.randomNormal(new Shape(3, 2, 5, 4));
-        NDArray k = manager.randomNormal(new Shape(3, 2, 7, 4));
-        NDArray v = manager.randomNormal(new Shape(3, 2, 7, 4));
-        // partial masks only: a row whose keys are all masked has no meaningful gradient here (the
-        // flash kernel recomputes it from a log-sum-exp near -1e9); CrossmodalAttention zeroes those
-        // rows' outputs, which fusedEqualsWrittenOutWithMasksInOutputsAndGradients covers
-        NDArray bias = manager.create(new float[] {0, 0, 0, -1e9f, 0, 0, -1e9f, 0, -1e9f, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, -1e9f, -1e9f}).reshape(3, 1, 1, 7);
-        List<NDArray> plain = attentionAndGradients(q, k, v, x -> FusedAttention.attend(x[0], x[1], x[2], bias));
+        NDArray[] qkv = randomQkv();
+        NDArray bias = partialKeyBias();
+        List<NDArray> plain = attentionAndGradients(qkv, x -> FusedAttention.attend(x[0], x[1], x[2], bias));
         // 210 weights: with rate 1e-7 none is dropped unless with probability 2e-5; the scale is 1 + 1e-7
-        List<NDArray> dropout = attentionAndGradients(q, k, v, x -> FusedAttention.attendWithDropout(x[0], x[1], x[2], bias, 1e-7f));
-        for (int i = 0; i < plain.size(); i++) {
-            float scale = Math.max(1f, plain.get(i).abs().max().getFloat());
-            assertTrue(dropout.get(i).sub(plain.get(i)).abs().max().getFloat() <= 1e-5f * scale, "output or gradient " + i + " differs");
-        }
+        List<NDArray> dropout = attentionAndGradients(qkv, x -> FusedAttention.attendWithDropout(x[0], x[1], x[2], bias, 1e-7f));
+        assertAllClose(plain, dropout);
     }
 
     @Test
@@ -144,24 +135,18 @@ class FusedAttentionTest {
     @Test
     void keyDropoutAsScaledValuesEqualsDroppingColumnsOfTheWeights() {
         // the identity AttentionDropoutUnit.KEY rests on: sum_j w_ij m_j v_j = attention over m_j v_j
-        NDArray q = manager.randomNormal(new Shape(3, 2, 5, 4));
-        NDArray k = manager.randomNormal(new Shape(3, 2, 7, 4));
-        NDArray v = manager.randomNormal(new Shape(3, 2, 7, 4));
-        NDArray bias = manager.create(new float[] {0, 0, 0, -1e9f, 0, 0, -1e9f, 0, -1e9f, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, -1e9f, -1e9f}).reshape(3, 1, 1, 7);
+        NDArray[] qkv = randomQkv();
+        NDArray bias = partialKeyBias();
         float scale = 1f / (1f - 0.4f);
         float[] keep = new float[3 * 2 * 7];
         for (int i = 0; i < keep.length; i++) {
             keep[i] = i % 3 == 1 ? 0f : scale; // a fixed pattern: a third of the keys of every head dropped
         }
         NDArray m = manager.create(keep, new Shape(3, 2, 7, 1));
-        List<NDArray> viaValues = attentionAndGradients(q, k, v, x -> FusedAttention.attend(x[0], x[1], x[2].mul(m), bias));
-        List<NDArray> viaWeights = attentionAndGradients(q, k, v, x -> x[0].matMul(x[1].transpose(0, 1, 3, 2)).add(bias)
+        List<NDArray> viaValues = attentionAndGradients(qkv, x -> FusedAttention.attend(x[0], x[1], x[2].mul(m), bias));
+        List<NDArray> viaWeights = attentionAndGradients(qkv, x -> x[0].matMul(x[1].transpose(0, 1, 3, 2)).add(bias)
                 .softmax(-1).mul(m.transpose(0, 1, 3, 2)).matMul(x[2]));
-        for (int i = 0; i < viaWeights.size(); i++) {
-            float tolerance = 1e-5f * Math.max(1f, viaWeights.get(i).abs().max().getFloat());
-            assertTrue(viaValues.get(i).sub(viaWeights.get(i)).abs().max().getFloat() <= tolerance, "output or gradient " + i + " differs");
-        }
+        assertAllClose(viaWeights, viaValues);
     }
 
     @Test
@@ -175,10 +160,7 @@ class FusedAttentionTest {
         List<NDArray> fused = run(ca, target, source, mask, "fused");
         Engine.getInstance().setRandomSeed(11);
         List<NDArray> reference = run(ca, target, source, mask, "explicit");
-        for (int i = 0; i < fused.size(); i++) {
-            float tolerance = 1e-5f * Math.max(1f, reference.get(i).abs().max().getFloat());
-            assertTrue(fused.get(i).sub(reference.get(i)).abs().max().getFloat() <= tolerance, "output or gradient " + i + " differs");
-        }
+        assertAllClose(reference, fused);
         NDArray inference = ca.attend(new ParameterStore(manager, false), target, source, mask, false);
         assertTrue(fused.get(0).sub(inference).abs().max().getFloat() > 1e-3f, "training at rate 0.5 drops keys");
         Engine.getInstance().setRandomSeed(12);
@@ -230,10 +212,34 @@ class FusedAttentionTest {
         assertTrue(e.getMessage().contains("umdf.attention"), e.getMessage());
     }
 
+    /** Random queries {@code (3, 2, 5, 4)}, keys and values {@code (3, 2, 7, 4)}. */
+    private NDArray[] randomQkv() {
+        return new NDArray[] {manager.randomNormal(new Shape(3, 2, 5, 4)), manager.randomNormal(new Shape(3, 2, 7, 4)),
+            manager.randomNormal(new Shape(3, 2, 7, 4))};
+    }
+
+    /**
+     * An additive key mask for {@link #randomQkv()} that leaves every sample some keys: a row whose keys are
+     * all masked has no meaningful gradient (the flash kernel recomputes it from a log-sum-exp near -1e9);
+     * CrossmodalAttention zeroes those rows' outputs, which fusedEqualsWrittenOutWithMasksInOutputsAndGradients covers.
+     */
+    private NDArray partialKeyBias() {
+        return manager.create(new float[] {0, 0, 0, -1e9f, 0, 0, -1e9f, 0, -1e9f, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, -1e9f, -1e9f}).reshape(3, 1, 1, 7);
+    }
+
+    /** Equal outputs and gradients, element by element, to 1e-5 of each array's largest magnitude (at least 1). */
+    private static void assertAllClose(List<NDArray> expected, List<NDArray> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            float tolerance = 1e-5f * Math.max(1f, expected.get(i).abs().max().getFloat());
+            assertTrue(actual.get(i).sub(expected.get(i)).abs().max().getFloat() <= tolerance, "output or gradient " + i + " differs");
+        }
+    }
+
     /** Output, then the gradients of sum(out^2) w.r.t. q, k and v. */
-    private List<NDArray> attentionAndGradients(NDArray q, NDArray k, NDArray v,
-                                                java.util.function.Function<NDArray[], NDArray> attention) {
-        NDArray[] x = {q.duplicate(), k.duplicate(), v.duplicate()};
+    private List<NDArray> attentionAndGradients(NDArray[] qkv, java.util.function.Function<NDArray[], NDArray> attention) {
+        NDArray[] x = {qkv[0].duplicate(), qkv[1].duplicate(), qkv[2].duplicate()};
         for (NDArray a : x) {
             a.setRequiresGradient(true);
         }
