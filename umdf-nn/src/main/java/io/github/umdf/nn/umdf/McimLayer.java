@@ -82,7 +82,8 @@ public final class McimLayer extends AbstractBlock {
         int heads = builder.heads;
         float attnDropout = builder.attentionDropout;
         String kind = crossmodal ? "CrossmodalAttention" : "SelfAttention";
-        this.coarse = addChildBlock("coarse" + kind, new CrossmodalAttention(dim, heads, attnDropout, builder.attentionDropoutUnit));
+        this.coarse = addChildBlock("coarse" + kind, new CrossmodalAttention(dim, heads, attnDropout,
+                builder.attentionDropoutUnit));
         this.coarseNorm = addChildBlock("coarseNorm", LayerNorm.builder().axis(2).build());
         int rank = 0;
         for (Modality o : builder.modalities) { // an EnumSet: canonical order
