@@ -43,6 +43,12 @@ import java.util.regex.Pattern;
 public final class SparkEngine implements ExperimentEngine {
     /** Attempts per task when the configuration sets none (Spark's cluster default). */
     public static final int DEFAULT_ATTEMPTS = 4;
+    /**
+     * JVM options of local-cluster executors unless the configuration sets its own: offline DJL, and the
+     * Vector API module of the inference attention kernel (without it executors evaluate with PyTorch's
+     * kernel, whose outputs differ from the driver's in the last digits).
+     */
+    public static final String EXECUTOR_JAVA_OPTIONS = "-Dai.djl.offline=true --add-modules=jdk.incubator.vector";
     private static final Logger LOG = Logger.getLogger(SparkEngine.class.getName());
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
     /** Spark's {@code local-cluster[workers, cores per worker, MiB per worker]}. */
@@ -109,7 +115,7 @@ public final class SparkEngine implements ExperimentEngine {
         if (cluster.matches()) { // executors are JVMs of their own on this machine: the driver's class path and all of a worker's memory
             conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
             conf.setIfMissing("spark.executor.memory", cluster.group(3) + "m");
-            conf.setIfMissing("spark.executor.extraJavaOptions", "-Dai.djl.offline=true");
+            conf.setIfMissing("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS);
         }
         conf.setIfMissing("spark.app.name", "umdf experiment");
         conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");

@@ -147,7 +147,7 @@ class SparkEngineTest {
         assertEquals("local-cluster[2, 1, 3072]", conf.get("spark.master"), "Spark retries tasks in local-cluster mode by itself");
         assertEquals(System.getProperty("java.class.path"), conf.get("spark.executor.extraClassPath"));
         assertEquals("3072m", conf.get("spark.executor.memory"));
-        assertEquals("-Dai.djl.offline=true", conf.get("spark.executor.extraJavaOptions"));
+        assertEquals("-Dai.djl.offline=true --add-modules=jdk.incubator.vector", conf.get("spark.executor.extraJavaOptions"));
         SparkConf mine = SparkEngine.conf(new SparkConf().set("spark.executor.memory", "2g"), "local-cluster[2,1,3072]");
         assertEquals("2g", mine.get("spark.executor.memory"), "a setting of the user's is kept");
         assertTrue(SparkEngine.conf(new SparkConf(), "local[2]").getOption("spark.executor.extraClassPath").isEmpty(),

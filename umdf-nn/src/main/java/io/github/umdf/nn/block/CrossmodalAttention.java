@@ -24,9 +24,11 @@ import io.github.umdf.nn.ops.Scalars;
  * {@code [query, source, keyMask (B, Tk)]} with 1 = attend, 0 = ignore. A query whose keys are all
  * masked yields a zero vector (SPEC D2), never NaN. Output: {@code [(B, Tq, d)]}.
  *
- * <p>Without attention dropout (inference, and attentions whose rate is 0) the attention runs as
- * PyTorch's fused kernel ({@link FusedAttention}), which never stores the {@code B x heads x Tq x Tk}
- * attention map. Attention dropout drops either single weights ({@link AttentionDropoutUnit#WEIGHT},
+ * <p>Without autograd (inference, validation) and with heads of at most
+ * {@value InferenceAttention#MAX_HEAD_DIM} channels the attention runs as a Java Vector API kernel that
+ * reads the projections in place ({@link InferenceAttention}). Otherwise, without attention dropout
+ * (attentions whose rate is 0) it runs as PyTorch's fused kernel ({@link FusedAttention}), which never
+ * stores the {@code B x heads x Tq x Tk} attention map. Attention dropout drops either single weights ({@link AttentionDropoutUnit#WEIGHT},
  * the default: one TorchScript call that keeps only a boolean dropout mask for the backward pass) or
  * whole keys of a head ({@link AttentionDropoutUnit#KEY}: the values are scaled by a per-key keep mask
  * and the fused kernel runs). With {@code -Dumdf.attention=explicit} it is written out (matmul,
@@ -90,30 +92,17 @@ public final class CrossmodalAttention extends AbstractBlock {
         long tk = source.getShape().get(1);
         int dh = dim / heads;
         // scale the queries (B x Tq x d values) rather than the scores (B x heads x Tq x Tk values)
-        NDArray q = Scalars.mul(query.forward(ps, new NDList(target), training).head(), 1f / (float) Math.sqrt(dh))
-                .reshape(b, tq, heads, dh).transpose(0, 2, 1, 3); // (B, H, Tq, dh)
-        NDArray kv = keyValue.forward(ps, new NDList(source), training).head()
-                .reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4); // (2, B, H, Tk, dh)
-        NDArray k = kv.get(0);
-        NDArray v = kv.get(1);
-        // additive key mask (B, 1, 1, Tk): 0 = attend, MASKED_SCORE = ignore; no gradient flows into it
-        NDArray bias = keyMask == null ? null : keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk);
+        NDArray qRows = Scalars.mul(query.forward(ps, new NDList(target), training).head(), 1f / (float) Math.sqrt(dh));
+        NDArray kvRows = keyValue.forward(ps, new NDList(source), training).head(); // (B, Tk, 2d)
         boolean dropout = training && attentionDropout > 0f;
-        if (dropout && dropoutUnit == AttentionDropoutUnit.KEY) {
-            // drop key j of a head for all its queries: sum_j w_ij m_j v_j / (1 - p) is the attention over
-            // the values m_j v_j / (1 - p), so the values are scaled and no attention map is needed
-            v = v.mul(keyKeepMask(v.getManager(), b, tk, v.getDataType()));
-            dropout = false;
+        // without autograd and dropout, small heads take the Java Vector API kernel (null when it does not apply)
+        NDArray context = dropout ? null : InferenceAttention.attend(qRows, kvRows, keyMask, heads);
+        if (context == null) {
+            context = attendHeads(qRows.reshape(b, tq, heads, dh).transpose(0, 2, 1, 3), // (B, H, Tq, dh)
+                    kvRows.reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4), // (2, B, H, Tk, dh)
+                    keyMask, dropout)
+                    .transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
         }
-        NDArray context;
-        if (!FusedAttention.enabled()) {
-            context = writtenOut(q, k, v, bias, dropout);
-        } else if (dropout) {
-            context = FusedAttention.attendWithDropout(q, k, v, bias, attentionDropout);
-        } else {
-            context = FusedAttention.attend(q, k, v, bias);
-        }
-        context = context.transpose(0, 2, 1, 3).reshape(b, tq, dim); // (B, Tq, d)
         NDArray out = output.forward(ps, new NDList(context), training).head();
         if (keyMask != null) {
             // a sample whose keys are all masked attends to nothing: its output is zero (SPEC D2), never NaN;
@@ -121,6 +110,28 @@ public final class CrossmodalAttention extends AbstractBlock {
             out = out.mul(Masks.anyKept(keyMask).reshape(b, 1, 1));
         }
         return out;
+    }
+
+    /** {@code (B, H, Tq, dh)}: the heads' attention by the fused kernel or written out, with dropout when asked. */
+    private NDArray attendHeads(NDArray q, NDArray kv, NDArray keyMask, boolean dropout) {
+        long b = q.getShape().get(0);
+        long tk = kv.getShape().get(3);
+        NDArray k = kv.get(0);
+        NDArray v = kv.get(1);
+        // additive key mask (B, 1, 1, Tk): 0 = attend, MASKED_SCORE = ignore; no gradient flows into it
+        NDArray bias = keyMask == null ? null : keyMask.sub(1f).mul(-Masks.MASKED_SCORE).reshape(b, 1, 1, tk);
+        if (dropout && dropoutUnit == AttentionDropoutUnit.KEY) {
+            // drop key j of a head for all its queries: sum_j w_ij m_j v_j / (1 - p) is the attention over
+            // the values m_j v_j / (1 - p), so the values are scaled and no attention map is needed
+            v = v.mul(keyKeepMask(v.getManager(), b, tk, v.getDataType()));
+            dropout = false;
+        }
+        if (!FusedAttention.enabled()) {
+            return writtenOut(q, k, v, bias, dropout);
+        } else if (dropout) {
+            return FusedAttention.attendWithDropout(q, k, v, bias, attentionDropout);
+        }
+        return FusedAttention.attend(q, k, v, bias);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.umdf.nn.train;
 
+import io.github.umdf.nn.block.FusedAttention;
+import io.github.umdf.nn.block.InferenceAttention;
 import io.github.umdf.nn.config.DeviceChoice;
 import io.github.umdf.nn.config.TrainingConfig;
 import io.github.umdf.nn.data.DatasetSchema;
@@ -33,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingIndependenceTest {
     private static final String PREFIX = "fingerprint ";
-    /** What the child JVM inherits: the engine's thread counts and the attention implementation. */
+    /** What the child JVM inherits: the engine's thread counts and the attention implementations (and the Vector API module). */
     private static final List<String> INHERITED = List.of("ai.djl.offline", "ai.djl.pytorch.num_threads",
-            "ai.djl.pytorch.num_interop_threads", "umdf.attention");
+            "ai.djl.pytorch.num_interop_threads", FusedAttention.PROPERTY, InferenceAttention.PROPERTY);
 
     /**
      * A tiny UMDF training (attention dropout on, so both fused attention modules run) and its result's
@@ -68,6 +70,9 @@ class TrainingIndependenceTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        if (InferenceAttention.vectorModulePresent()) {
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector")); // validation runs the Vector API attention
+        }
         for (String key : INHERITED) {
             if (System.getProperty(key) != null) {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
