@@ -6,6 +6,7 @@ import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.synth.SyntheticPresets;
 import io.github.umdf.nn.model.ModelSpec;
 import io.github.umdf.nn.umdf.UmdfConfig;
+import io.github.umdf.tools.bench.AttentionBenchmark;
 import io.github.umdf.tools.bench.Benchmarks;
 import io.github.umdf.tools.bench.LoadBenchmark;
 import io.github.umdf.tools.protocol.ModelConfigFile;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code umdf bench}: speed and memory figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed and memory figures (CPU).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.Memory.class, BenchCommand.Load.class})
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Memory.class, BenchCommand.Load.class, BenchCommand.Attention.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -141,6 +142,44 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             LoadBenchmark.run(preset, seed, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "attention", mixinStandardHelpOptions = true,
+            description = {"One attention without autograd, timed side by side: the Java Vector API kernel that inference",
+                    "runs (heads of at most 12 channels) against PyTorch's fused kernel, on the same inputs, with their",
+                    "largest difference. Defaults: the paper's MOSI attentions (10 heads of 4 channels, 50 queries; 50, 100",
+                    "and 150 keys), batch 128. Threads: UMDF_JAVA_OPTS=\"-Dai.djl.pytorch.num_threads=N\"."})
+    static final class Attention implements Callable<Integer> {
+        @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--heads", defaultValue = "10", description = "Heads (default: ${DEFAULT-VALUE}).")
+        int heads;
+
+        @Option(names = "--head-dim", defaultValue = "4", description = "Channels per head, at most 12 (default: ${DEFAULT-VALUE}).")
+        int headDim;
+
+        @Option(names = "--queries", defaultValue = "50", description = "Query frames (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--keys", split = ",", defaultValue = "50,100,150",
+                description = "Key frame counts, one line each (default: ${DEFAULT-VALUE}).")
+        List<Integer> keys;
+
+        @Option(names = "--reps", defaultValue = "20",
+                description = "Timed calls per kernel and shape; the best is printed (default: ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(names = "--warm-up", defaultValue = "2", paramLabel = "SECONDS",
+                description = "Untimed calls first, at least 30 and for at least this long per kernel and shape: the JIT compiles "
+                        + "the Vector API code during the first calls (default: ${DEFAULT-VALUE}).")
+        double warmUp;
+
+        @Override
+        public Integer call() {
+            AttentionBenchmark.run(batch, heads, headDim, queries, keys, reps, warmUp, System.out);
             return 0;
         }
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code umdf bench speed}: the UMDF-only options and the profiler traces. */
+/** {@code umdf bench speed}: the UMDF-only options and the profiler traces; {@code umdf bench attention}. */
 class BenchCommandTest {
     @Test
     void umdfOnlyOptionsAreRefusedForOtherModels() {
@@ -38,5 +38,28 @@ class BenchCommandTest {
             String json = Files.readString(trace);
             assertTrue(json.startsWith("[") && json.contains("\"ph\": \"X\"") && json.contains("aten::"), phase + ": " + json.substring(0, Math.min(200, json.length())));
         }
+    }
+
+    @Test
+    void attentionTimesBothKernelsOnTheSameInputsAndTheyAgree() {
+        Cli.Result r = Cli.run("bench", "attention", "--batch", "3", "--heads", "2", "--head-dim", "5", "--queries", "17",
+                "--keys", "3,40", "--reps", "1", "--warm-up", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("batch 3, 2 heads of 5 channels, 17 queries"), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "keys +(\\d+): Vector API +[0-9.]+ ms, PyTorch fused +[0-9.]+ ms, ratio [0-9.]+; largest difference ([0-9.e+-]+)").matcher(r.out());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        while (m.find()) {
+            keys.add(m.group(1));
+            assertTrue(Double.parseDouble(m.group(2)) <= 1e-5, r.out());
+        }
+        assertEquals(java.util.List.of("3", "40"), keys, r.out());
+    }
+
+    @Test
+    void attentionRefusesHeadsTheKernelDoesNotTake() {
+        Cli.Result r = Cli.run("bench", "attention", "--head-dim", "13", "--reps", "1", "--warm-up", "0");
+        assertTrue(r.exitCode() != 0, r.out());
+        assertTrue(r.err().contains("at most 12 channels") && r.err().contains("found 13"), r.err());
     }
 }

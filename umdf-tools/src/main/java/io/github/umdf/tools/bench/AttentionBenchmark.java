@@ -1,0 +1,113 @@
+package io.github.umdf.tools.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.umdf.nn.block.FusedAttention;
+import io.github.umdf.nn.block.InferenceAttention;
+import io.github.umdf.nn.ops.Engines;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * One attention without autograd, timed side by side: the Java Vector API kernel of inference
+ * ({@link InferenceAttention}) against PyTorch's fused kernel ({@link FusedAttention}, with the head
+ * split and merge that a caller pays for around it), on the same random inputs, with their largest
+ * difference. Milliseconds per call, the best of {@code reps} calls after at least 30 warm-up calls and two
+ * seconds (the Vector API code is compiled by the JIT during the first calls).
+ */
+public final class AttentionBenchmark {
+    /** Warm-up calls per kernel and shape: at least this many, and for at least the warm-up time (the JIT needs both). */
+    private static final int WARM_UP = 30;
+
+    private AttentionBenchmark() {
+    }
+
+    /**
+     * @param batch   samples {@code B}
+     * @param heads   heads {@code H}
+     * @param headDim channels per head {@code dh}
+     * @param queries query frames {@code Tq}
+     * @param keys    key frame counts {@code Tk} to measure, one line each
+     * @param reps    timed calls per kernel and shape
+     * @param warmUpSeconds the least time each kernel runs on a shape before it is timed (besides 30 calls)
+     */
+    public static void run(int batch, int heads, int headDim, int queries, List<Integer> keys, int reps, double warmUpSeconds,
+                           PrintStream out) {
+        if (batch < 1 || heads < 1 || headDim < 1 || queries < 1 || reps < 1 || keys.isEmpty()
+                || keys.stream().anyMatch(k -> k < 1) || !(warmUpSeconds >= 0)) {
+            throw new IllegalArgumentException("Expected positive batch, heads, head size, queries, keys and repetitions; found batch "
+                    + batch + ", heads " + heads + ", head size " + headDim + ", queries " + queries + ", keys " + keys
+                    + ", reps " + reps + ", warm-up " + warmUpSeconds + " s");
+        }
+        if (headDim > InferenceAttention.MAX_HEAD_DIM) {
+            throw new IllegalArgumentException("The Vector API kernel takes heads of at most " + InferenceAttention.MAX_HEAD_DIM
+                    + " channels (larger ones use PyTorch's kernel); found " + headDim);
+        }
+        Engines.ensureOffline();
+        Engines.noGrad();
+        int dim = heads * headDim;
+        out.printf(Locale.ROOT, "attention without autograd, batch %d, %d heads of %d channels, %d queries; %s%n",
+                batch, heads, headDim, queries, Engines.threads());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engines.seed(1);
+            for (int tk : keys) {
+                NDArray q = manager.randomNormal(new Shape(batch, queries, dim)).mul(1f / (float) Math.sqrt(headDim));
+                NDArray kv = manager.randomNormal(new Shape(batch, tk, 2L * dim));
+                Supplier<NDArray> vector = () -> InferenceAttention.attend(q, kv, null, heads);
+                Supplier<NDArray> torch = () -> {
+                    NDArray h = kv.reshape(batch, tk, 2, heads, headDim).transpose(2, 0, 3, 1, 4);
+                    return FusedAttention.attend(q.reshape(batch, queries, heads, headDim).transpose(0, 2, 1, 3), h.get(0), h.get(1), null)
+                            .transpose(0, 2, 1, 3).reshape(batch, queries, dim);
+                };
+                float difference;
+                try (NDManager step = manager.newSubManager()) {
+                    q.tempAttach(step);
+                    kv.tempAttach(step);
+                    NDArray a = vector.get();
+                    if (a == null) {
+                        out.printf(Locale.ROOT, "  keys %4d: the Vector API kernel does not run here (start the JVM with "
+                                + "--add-modules jdk.incubator.vector; %s=vector)%n", tk, InferenceAttention.PROPERTY);
+                        continue;
+                    }
+                    difference = a.sub(torch.get()).abs().max().getFloat();
+                }
+                long warmUpNanos = (long) (warmUpSeconds * 1e9);
+                double vectorMs = best(vector, manager, reps, warmUpNanos, q, kv);
+                double torchMs = best(torch, manager, reps, warmUpNanos, q, kv);
+                out.printf(Locale.ROOT, "  keys %4d: Vector API %7.2f ms, PyTorch fused %7.2f ms, ratio %.2f; largest difference %.1e%n",
+                        tk, vectorMs, torchMs, torchMs / vectorMs, difference);
+            }
+        }
+    }
+
+    /**
+     * The best time of {@code reps} calls after the warm-up; each call's arrays are freed with it (the
+     * inputs are lent to the call's manager by {@code tempAttach}).
+     */
+    private static double best(Supplier<NDArray> kernel, NDManager manager, int reps, long warmUpNanos, NDArray... inputs) {
+        double best = Double.MAX_VALUE;
+        long start = System.nanoTime();
+        int warmUp = 0;
+        for (int timed = 0; timed < reps; ) {
+            boolean warm = warmUp >= WARM_UP && System.nanoTime() - start >= warmUpNanos;
+            try (NDManager step = manager.newSubManager()) {
+                for (NDArray a : inputs) {
+                    a.tempAttach(step);
+                }
+                long t = System.nanoTime();
+                kernel.get().toFloatArray();
+                if (warm) {
+                    best = Math.min(best, (System.nanoTime() - t) / 1e6);
+                    timed++;
+                } else {
+                    warmUp++;
+                }
+            }
+        }
+        return best;
+    }
+}
