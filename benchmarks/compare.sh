@@ -14,7 +14,7 @@
 # else Debian's 1.13 (apt-get install python3-torch libopenblas0-pthread; PYTHON=/usr/bin/python3 by default).
 # The JVM side runs through ./umdf, whose launcher picks the C
 # allocator (UMDF_MALLOC); the twin runs with the system allocator unless --twin-allocator same. UMDF_BASELINE_JAR=path/to/umdf.jar adds a previous build of
-# the command line as a third contender (the same bench command), e.g. to measure a change.
+# the command line as a third contender (the same bench command, the same allocator as this build), e.g. to measure a change.
 # Only ratios from one sitting mean anything; absolute times move with the machine and its load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,7 +77,16 @@ if [ -n "$props" ]; then # the MOSI configuration with attention dropout 0.1 for
   grep -q 'property name="attnDropout' "$config" || { echo "compare.sh: could not derive the configuration" >&2; exit 2; }
 fi
 baseline_config="$config"
-if [ -n "${UMDF_BASELINE_JAR:-}" ] && ! jar tf "$UMDF_BASELINE_JAR" | grep -q '^io/github/umdf/nn/umdf/UmdfConfig.class$'; then
+# the network classes are in the jar's lib/umdf-nn-*.jar (or in the jar itself, for a single-module build)
+baseline_has_class() { # $1: a class file path
+  local j
+  for j in "$UMDF_BASELINE_JAR" "$(dirname "$UMDF_BASELINE_JAR")"/lib/umdf-nn-*.jar; do
+    # grep reads the whole listing (no -q): an early exit would kill jar with SIGPIPE and, with pipefail, fail the test
+    [ -f "$j" ] && jar tf "$j" | grep -x "$1" >/dev/null && return 0
+  done
+  return 1
+}
+if [ -n "${UMDF_BASELINE_JAR:-}" ] && ! baseline_has_class io/github/umdf/nn/umdf/UmdfConfig.class; then
   # a build from before the package move (UmdfConfig in nn.model, TrainingConfig in nn.train)
   baseline_config="$out/baseline-config.xml"
   sed 's/io\.github\.umdf\.nn\.umdf\.UmdfConfig/io.github.umdf.nn.model.UmdfConfig/; s/io\.github\.umdf\.nn\.config\.TrainingConfig/io.github.umdf.nn.train.TrainingConfig/' \
@@ -89,7 +98,10 @@ for r in $(seq 1 "$rounds"); do
   djl "djl-$r" "$config" "$root/umdf" | tee -a "$results"
   twin "pytorch-$r" | tee -a "$results"
   if [ -n "${UMDF_BASELINE_JAR:-}" ]; then
-    djl "baseline-$r" "$baseline_config" java $jopts -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
+    # with the allocator ./umdf chose for this build (its environment), and the Vector API module
+    mapfile -t malloc_env < <(UMDF_NO_BUILD=1 UMDF_PRINT_MALLOC_ENV=1 "$root/umdf")
+    djl "baseline-$r" "$baseline_config" env "${malloc_env[@]}" java $jopts --add-modules jdk.incubator.vector \
+        -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
   fi
 done
 awk '
