@@ -192,25 +192,7 @@ final class VectorAttention {
             s.intoArray(scores, j * LANES);
             max = max.max(s);
         }
-        FloatVector sum = FloatVector.zero(SPECIES);
-        FloatVector a0 = sum;
-        FloatVector a1 = sum;
-        FloatVector a2 = sum;
-        FloatVector a3 = sum;
-        for (int j = 0; j < n; j++) {
-            FloatVector p = exp(FloatVector.fromArray(SPECIES, scores, j * LANES).sub(max));
-            sum = sum.add(p);
-            int v = j * GROUP;
-            a0 = p.fma(FloatVector.broadcast(SPECIES, vh[v]), a0);
-            a1 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 1]), a1);
-            a2 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 2]), a2);
-            a3 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 3]), a3);
-        }
-        FloatVector inverse = FloatVector.broadcast(SPECIES, 1f).div(sum);
-        a0.mul(inverse).intoArray(acc, 0);
-        a1.mul(inverse).intoArray(acc, LANES);
-        a2.mul(inverse).intoArray(acc, 2 * LANES);
-        a3.mul(inverse).intoArray(acc, 3 * LANES);
+        weightedValues(n, max, false);
     }
 
     /**
@@ -229,6 +211,20 @@ final class VectorAttention {
             s.intoArray(scores, j * LANES);
             max = max.max(s);
         }
+        FloatVector inverse = weightedValues(n, max, true);
+        for (int g = GROUP; g < dh; g += GROUP) {
+            valueGroup(n, g, inverse);
+        }
+    }
+
+    /**
+     * The second pass over the {@code n} scores in {@link #scores}: {@code p = exp(s - max)}, their sum, and
+     * channels 0-3 of {@code (p v) / sum} into {@link #acc}; with {@code keepWeights} {@code p} replaces the
+     * scores (for the other channels).
+     *
+     * @return {@code 1 / sum}
+     */
+    private FloatVector weightedValues(int n, FloatVector max, boolean keepWeights) {
         FloatVector sum = FloatVector.zero(SPECIES);
         FloatVector a0 = sum;
         FloatVector a1 = sum;
@@ -237,7 +233,9 @@ final class VectorAttention {
         for (int j = 0; j < n; j++) {
             FloatVector p = exp(FloatVector.fromArray(SPECIES, scores, j * LANES).sub(max));
             sum = sum.add(p);
-            p.intoArray(scores, j * LANES);
+            if (keepWeights) {
+                p.intoArray(scores, j * LANES);
+            }
             int v = j * width;
             a0 = p.fma(FloatVector.broadcast(SPECIES, vh[v]), a0);
             a1 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 1]), a1);
@@ -249,9 +247,7 @@ final class VectorAttention {
         a1.mul(inverse).intoArray(acc, LANES);
         a2.mul(inverse).intoArray(acc, 2 * LANES);
         a3.mul(inverse).intoArray(acc, 3 * LANES);
-        for (int g = GROUP; g < dh; g += GROUP) {
-            valueGroup(n, g, inverse);
-        }
+        return inverse;
     }
 
     /** Channels {@code [g, g + 4)} of {@code (p v) / sum} into {@link #acc}; {@link #scores} holds {@code p}. */
