@@ -28,10 +28,10 @@ import io.github.umdf.nn.ops.Scalars;
  * {@value InferenceAttention#MAX_HEAD_DIM} channels the attention runs as a Java Vector API kernel that
  * reads the projections in place ({@link InferenceAttention}). Otherwise, without attention dropout
  * (attentions whose rate is 0) it runs as PyTorch's fused kernel ({@link FusedAttention}), which never
- * stores the {@code B x heads x Tq x Tk} attention map. Attention dropout drops either single weights ({@link AttentionDropoutUnit#WEIGHT},
- * the default: one TorchScript call that keeps only a boolean dropout mask for the backward pass) or
- * whole keys of a head ({@link AttentionDropoutUnit#KEY}: the values are scaled by a per-key keep mask
- * and the fused kernel runs). With {@code -Dumdf.attention=explicit} it is written out (matmul,
+ * stores the {@code B x heads x Tq x Tk} attention map. Attention dropout drops either single weights
+ * ({@link AttentionDropoutUnit#WEIGHT}, the default: one TorchScript call that keeps only a boolean
+ * dropout mask for the backward pass) or whole keys of a head ({@link AttentionDropoutUnit#KEY}: the
+ * values are scaled by a per-key keep mask and the fused kernel runs). With {@code -Dumdf.attention=explicit} it is written out (matmul,
  * in-place mask add, softmax, DJL's dropout, matmul): the reference the fused paths are tested against.
  */
 public final class CrossmodalAttention extends AbstractBlock {
