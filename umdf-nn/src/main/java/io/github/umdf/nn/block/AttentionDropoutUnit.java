@@ -12,8 +12,8 @@ package io.github.umdf.nn.block;
  *   <li>{@link #KEY}: one draw per sample, head and key, shared by every query of that head: key {@code j}
  *       is dropped from the whole head's attention. Since {@code sum_j w_ij m_j v_j / (1 - p)} equals
  *       the attention over values {@code m_j v_j / (1 - p)}, it is computed by scaling the values and
- *       running the fused attention kernel: {@code Tq} times fewer draws and no attention map, in
- *       training as in inference. A different regulariser: see docs/performance.md for its comparison
+ *       running an attention kernel that keeps no attention map ({@link TrainingAttention}, or PyTorch's
+ *       fused kernel): {@code Tq} times fewer draws and no attention map, in training as in inference. A different regulariser: see docs/performance.md for its comparison
  *       on validation loss.</li>
  * </ul>
  */

@@ -26,7 +26,10 @@ import io.github.umdf.nn.ops.Scalars;
  *
  * <p>Without autograd (inference, validation) and with heads of at most
  * {@value InferenceAttention#MAX_HEAD_DIM} channels the attention runs as a Java Vector API kernel that
- * reads the projections in place ({@link InferenceAttention}). Otherwise, without attention dropout
+ * reads the projections in place ({@link InferenceAttention}). In a training step of the training loop
+ * (a {@link TrainingAttention} tape open), with such heads and without attention dropout or with
+ * {@link AttentionDropoutUnit#KEY}, it runs as Java Vector API kernels forward and backward
+ * ({@link TrainingAttention}). Otherwise, without attention dropout
  * (attentions whose rate is 0) it runs as PyTorch's fused kernel ({@link FusedAttention}), which never
  * stores the {@code B x heads x Tq x Tk} attention map. Attention dropout drops either single weights
  * ({@link AttentionDropoutUnit#WEIGHT}, the default: one TorchScript call that keeps only a boolean
@@ -97,6 +100,11 @@ public final class CrossmodalAttention extends AbstractBlock {
         boolean dropout = training && attentionDropout > 0f;
         // without autograd and dropout, small heads take the Java Vector API kernel (null when it does not apply)
         NDArray context = dropout ? null : InferenceAttention.attend(qRows, kvRows, keyMask, heads);
+        if (context == null && training && (!dropout || dropoutUnit == AttentionDropoutUnit.KEY)) {
+            // a training step with a tape open: the Java kernels forward and backward (null when they do not apply)
+            context = TrainingAttention.attend(qRows, kvRows, keyMask, heads,
+                    dropout ? kv -> keyDropout(kv, b, tk) : null);
+        }
         if (context == null) {
             context = attendHeads(qRows.reshape(b, tq, heads, dh).transpose(0, 2, 1, 3), // (B, H, Tq, dh)
                     kvRows.reshape(b, tk, 2, heads, dh).transpose(2, 0, 3, 1, 4), // (2, B, H, Tk, dh)
@@ -132,6 +140,17 @@ public final class CrossmodalAttention extends AbstractBlock {
             return FusedAttention.attendWithDropout(q, k, v, bias, attentionDropout);
         }
         return FusedAttention.attend(q, k, v, bias);
+    }
+
+    /**
+     * Keys and values {@code (B, Tk, 2d)} with the values scaled by {@link #keyKeepMask} (the same draw as
+     * the other paths of {@link AttentionDropoutUnit#KEY}).
+     */
+    private NDArray keyDropout(NDArray kvRows, long b, long tk) {
+        NDArray keep = keyKeepMask(kvRows.getManager(), b, tk, kvRows.getDataType()) // (B, H, Tk, 1)
+                .transpose(0, 2, 1, 3).reshape(b, tk, 1, heads, 1);
+        NDArray scale = keep.onesLike().concat(keep, 2); // (B, Tk, 2, H, 1): keys kept as they are
+        return kvRows.reshape(b, tk, 2, heads, dim / heads).mul(scale).reshape(b, tk, 2L * dim);
     }
 
     /**

@@ -54,7 +54,8 @@ public final class EncoderLayer extends AbstractBlock {
     }
 
     /** The layer on {@code x (B, T, D)} with an optional key mask {@code (B, T)}. */
-    public NDArray forward(ParameterStore ps, NDArray x, NDArray keyMask, boolean training) {
+    public NDArray forward(ParameterStore ps, NDArray input, NDArray keyMask, boolean training) {
+        NDArray x = TrainingAttention.cut(input); // a training step's backward walks this layer once (TrainingAttention)
         if (norm == NormPlacement.PRE) {
             NDArray n = attentionNorm.forward(ps, new NDList(x), training).head();
             NDArray y = x.add(drop(attention.attend(ps, n, n, keyMask, training), training));

@@ -13,7 +13,6 @@ import io.github.umdf.nn.ops.Scalars;
 import io.github.umdf.nn.ops.TorchScript;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,15 +61,7 @@ public final class FusedAttention {
 
     /** Whether the fused path is chosen ({@value #PROPERTY}) and its module compiled on this engine. */
     public static boolean enabled() {
-        String choice = System.getProperty(PROPERTY, "fused").toLowerCase(Locale.ROOT);
-        if (choice.equals("explicit")) {
-            return false;
-        }
-        if (!choice.equals("fused")) {
-            throw new IllegalArgumentException("System property " + PROPERTY + " must be 'fused' or 'explicit'; found '"
-                    + System.getProperty(PROPERTY) + "'");
-        }
-        return available();
+        return PathSwitch.on(PROPERTY, "fused", "explicit") && available();
     }
 
     /**

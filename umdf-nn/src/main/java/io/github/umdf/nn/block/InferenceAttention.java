@@ -8,7 +8,6 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,13 +46,8 @@ public final class InferenceAttention {
 
     /** Whether {@value #PROPERTY} selects the vector kernel and the JVM has the Vector API module. */
     public static boolean enabled() {
-        String choice = System.getProperty(PROPERTY, "vector").toLowerCase(Locale.ROOT);
-        if (choice.equals("torch")) {
+        if (!PathSwitch.on(PROPERTY, "vector", "torch")) {
             return false;
-        }
-        if (!choice.equals("vector")) {
-            throw new IllegalArgumentException("System property " + PROPERTY + " must be 'vector' or 'torch'; found '"
-                    + System.getProperty(PROPERTY) + "'");
         }
         if (!vectorModulePresent()) {
             if (!told) {
@@ -83,22 +77,46 @@ public final class InferenceAttention {
      * @return {@code (B, Tq, H*dh)} on {@code q}'s manager, or {@code null}
      */
     public static NDArray attend(NDArray q, NDArray kv, NDArray keyMask, int heads) {
-        Shape qs = q.getShape();
-        Shape kvs = kv.getShape();
-        long dim = qs.get(2);
-        if (qs.dimension() != 3 || kvs.dimension() != 3 || kvs.get(0) != qs.get(0) || kvs.get(2) != 2 * dim
-                || dim % heads != 0) {
-            throw new IllegalArgumentException("Expected queries (B, Tq, d) and keys-values (B, Tk, 2d) with heads dividing d; found "
-                    + qs + " and " + kvs + " with " + heads + " heads");
+        checkShapes(q, kv, heads);
+        if (JniUtils.isGradMode()) {
+            return null;
         }
-        int dh = (int) (dim / heads);
-        if (dh > MAX_HEAD_DIM || JniUtils.isGradMode() || !enabled() || !cpuFloat(q) || !cpuFloat(kv)
+        Call call = call(q, kv, keyMask, heads);
+        if (call == null) {
+            return null;
+        }
+        NDArray out = q.getManager().create(q.getShape(), DataType.FLOAT32);
+        VectorAttention.attend(call.q(), call.kv(), call.mask(), floats(out), call.batch(), call.tq(), call.tk(), heads,
+                call.dh(), Math.max(1, JniUtils.getNumThreads()));
+        return out;
+    }
+
+    /**
+     * The arguments of one kernel call: the tensors' memory in place and the sizes.
+     *
+     * @param q    queries {@code (batch, tq, heads*dh)}
+     * @param kv   keys and values {@code (batch, tk, 2*heads*dh)}
+     * @param mask key mask {@code (batch, tk)} of zeros and ones, or {@code null}
+     */
+    record Call(FloatBuffer q, FloatBuffer kv, FloatBuffer mask, int batch, int tq, int tk, int heads, int dh) {
+    }
+
+    /**
+     * The kernel's arguments, or {@code null} when the kernel does not apply (every condition of the class
+     * comment except the one on autograd, which callers check).
+     */
+    static Call call(NDArray q, NDArray kv, NDArray keyMask, int heads) {
+        checkShapes(q, kv, heads);
+        Shape qs = q.getShape();
+        int dh = (int) (qs.get(2) / heads);
+        if (dh > MAX_HEAD_DIM || !enabled() || !cpuFloat(q) || !cpuFloat(kv)
                 || keyMask != null && !keyMask.getDevice().equals(Device.cpu())) {
             return null;
         }
+        long dim = qs.get(2);
         int b = (int) qs.get(0);
         int tq = (int) qs.get(1);
-        int tk = (int) kvs.get(1);
+        int tk = (int) kv.getShape().get(1);
         if ((long) tk * 2 * dim > Integer.MAX_VALUE / 2 || (long) tq * dim > Integer.MAX_VALUE / 2
                 || (long) b * tk * 2 * dim > Integer.MAX_VALUE) {
             return null; // buffers are indexed with ints
@@ -111,10 +129,18 @@ public final class InferenceAttention {
                 return null;
             }
         }
-        NDArray out = q.getManager().create(qs, DataType.FLOAT32);
-        VectorAttention.attend(floats(q), floats(kv), mask, floats(out), b, tq, tk, heads, dh,
-                Math.max(1, JniUtils.getNumThreads()));
-        return out;
+        return new Call(floats(q), floats(kv), mask, b, tq, tk, heads, dh);
+    }
+
+    private static void checkShapes(NDArray q, NDArray kv, int heads) {
+        Shape qs = q.getShape();
+        Shape kvs = kv.getShape();
+        long dim = qs.get(2);
+        if (qs.dimension() != 3 || kvs.dimension() != 3 || kvs.get(0) != qs.get(0) || kvs.get(2) != 2 * dim
+                || dim % heads != 0) {
+            throw new IllegalArgumentException("Expected queries (B, Tq, d) and keys-values (B, Tk, 2d) with heads dividing d; found "
+                    + qs + " and " + kvs + " with " + heads + " heads");
+        }
     }
 
     private static boolean cpuFloat(NDArray a) {
@@ -122,7 +148,7 @@ public final class InferenceAttention {
     }
 
     /** The tensor's memory as floats, in place (a contiguous copy on the tensor's manager when it is not contiguous). */
-    private static FloatBuffer floats(NDArray a) {
+    static FloatBuffer floats(NDArray a) {
         ByteBuffer bytes = a.toByteBuffer(true);
         if (!bytes.isDirect()) {
             throw new IllegalStateException("Expected the engine to expose a CPU tensor's memory directly, found a heap copy");

@@ -55,7 +55,8 @@ public final class TransformerEncoder extends AbstractBlock {
         for (EncoderLayer layer : layers) {
             h = layer.forward(ps, h, keyMask, training);
         }
-        return finalNorm == null ? h : finalNorm.forward(ps, new NDList(h), training).head();
+        // cut at the output too, so that what reads the encoder's output besides the next layer's input is walked once
+        return TrainingAttention.cut(finalNorm == null ? h : finalNorm.forward(ps, new NDList(h), training).head());
     }
 
     @Override

@@ -69,8 +69,17 @@ final class VectorAttention {
     private final float[] vh;
     private final float[] scores;
     private final float[] acc;
+    /** Per lane of the last block: the running maximum and the sum of exponentials (for {@link #lseRows}). */
+    private final float[] blockMax;
+    private final float[] blockSum;
+    /** The log-sum-exp of one sample's scores, {@code (heads, tq)}: what the backward pass needs. */
+    private final float[] lseRows;
 
-    private VectorAttention(int tq, int tk, int heads, int dh) {
+    /** Whether {@link #lseRows} is filled. */
+    private final boolean withLse;
+
+    private VectorAttention(int tq, int tk, int heads, int dh, boolean withLse) {
+        this.withLse = withLse;
         this.tq = tq;
         this.tk = tk;
         this.heads = heads;
@@ -87,6 +96,9 @@ final class VectorAttention {
         this.vh = new float[tk * width];
         this.scores = new float[tk * LANES];
         this.acc = new float[width * LANES];
+        this.blockMax = new float[LANES];
+        this.blockSum = new float[LANES];
+        this.lseRows = new float[heads * tq];
     }
 
     /** The vector width in floats on this machine. */
@@ -104,14 +116,37 @@ final class VectorAttention {
      */
     static void attend(FloatBuffer q, FloatBuffer kv, FloatBuffer keyMask, FloatBuffer out,
                        int batch, int tq, int tk, int heads, int dh, int threads) {
+        attend(q, kv, keyMask, out, null, batch, tq, tk, heads, dh, threads);
+    }
+
+    /**
+     * As {@link #attend(FloatBuffer, FloatBuffer, FloatBuffer, FloatBuffer, int, int, int, int, int, int)},
+     * and also writes the log-sum-exp of every query's scores when {@code lse} is not null.
+     *
+     * @param lse {@code (batch, heads, tq)}, written ({@code +inf} for a head without any kept key), or {@code null}
+     */
+    static void attend(FloatBuffer q, FloatBuffer kv, FloatBuffer keyMask, FloatBuffer out, FloatBuffer lse,
+                       int batch, int tq, int tk, int heads, int dh, int threads) {
+        forEachPart(batch, threads, (from, to) -> new VectorAttention(tq, tk, heads, dh, lse != null).run(q, kv, keyMask, out, lse, from, to));
+    }
+
+    /** A range of samples {@code [from, to)}. */
+    interface Part {
+        void run(int from, int to);
+    }
+
+    /**
+     * Splits the samples {@code [0, batch)} into at most {@code threads} contiguous parts and runs them on a
+     * pool of that many threads. Each sample is computed by exactly one part, so results never depend on the split.
+     */
+    static void forEachPart(int batch, int threads, Part part) {
         int parts = Math.max(1, Math.min(threads, batch));
         if (parts == 1) {
-            new VectorAttention(tq, tk, heads, dh).run(q, kv, keyMask, out, 0, batch);
+            part.run(0, batch);
             return;
         }
         pool(threads).submit(() -> IntStream.range(0, parts).parallel().forEach(p ->
-                new VectorAttention(tq, tk, heads, dh).run(q, kv, keyMask, out,
-                        (int) ((long) batch * p / parts), (int) ((long) batch * (p + 1) / parts)))).join();
+                part.run((int) ((long) batch * p / parts), (int) ((long) batch * (p + 1) / parts)))).join();
     }
 
     /** One pool per thread count, kept: its idle workers end by themselves, and a caller never meets a pool shut down. */
@@ -119,7 +154,7 @@ final class VectorAttention {
         return POOLS.computeIfAbsent(parallelism, ForkJoinPool::new);
     }
 
-    private void run(FloatBuffer q, FloatBuffer kv, FloatBuffer keyMask, FloatBuffer out, int from, int to) {
+    private void run(FloatBuffer q, FloatBuffer kv, FloatBuffer keyMask, FloatBuffer out, FloatBuffer lse, int from, int to) {
         for (int b = from; b < to; b++) {
             q.get(b * tq * dim, qRows, 0, tq * dim);
             kv.get(b * tk * 2 * dim, kvRows, 0, tk * 2 * dim);
@@ -130,19 +165,24 @@ final class VectorAttention {
                 }
             }
             for (int h = 0; h < heads; h++) {
-                head(h * dh, n);
+                head(h, n);
             }
             out.put(b * tq * dim, outRows, 0, tq * dim);
+            if (withLse) {
+                lse.put(b * heads * tq, lseRows, 0, heads * tq);
+            }
         }
     }
 
-    /** One head of one sample: channels {@code [off, off + dh)}, {@code n} kept keys. */
-    private void head(int off, int n) {
+    /** Head {@code h} of one sample: channels {@code [h*dh, (h+1)*dh)}, {@code n} kept keys. */
+    private void head(int h, int n) {
+        int off = h * dh;
         if (n == 0) {
             for (int i = 0; i < tq; i++) {
                 for (int c = 0; c < dh; c++) {
                     outRows[i * dim + off + c] = 0f;
                 }
+                lseRows[h * tq + i] = Float.POSITIVE_INFINITY;
             }
             return;
         }
@@ -167,6 +207,11 @@ final class VectorAttention {
                 int o = (i0 + r) * dim + off;
                 for (int c = 0; c < dh; c++) {
                     outRows[o + c] = acc[c * LANES + r];
+                }
+            }
+            if (withLse) {
+                for (int r = 0; r < rows; r++) {
+                    lseRows[h * tq + i0 + r] = blockMax[r] + (float) Math.log(blockSum[r]);
                 }
             }
         }
@@ -241,6 +286,10 @@ final class VectorAttention {
             a1 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 1]), a1);
             a2 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 2]), a2);
             a3 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 3]), a3);
+        }
+        if (withLse) {
+            max.intoArray(blockMax, 0);
+            sum.intoArray(blockSum, 0);
         }
         FloatVector inverse = FloatVector.broadcast(SPECIES, 1f).div(sum);
         a0.mul(inverse).intoArray(acc, 0);

@@ -13,6 +13,7 @@ import io.github.umdf.nn.block.AttentionDropoutUnit;
 import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.ModalityProjection;
 import io.github.umdf.nn.block.NormPlacement;
+import io.github.umdf.nn.block.TrainingAttention;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Masks;
@@ -94,11 +95,15 @@ public final class Mcim extends AbstractBlock {
                                               Map<Modality, NDArray> keyMasks, boolean training) {
         EnumMap<Modality, NDArray> z = new EnumMap<>(Modality.class);
         for (Modality m : modalities) {
-            z.put(m, projections.get(m).forward(ps, new NDList(inputs.get(m)), training).head());
+            // cuts at every layer's inputs keep each backward call of a training step inside one layer (TrainingAttention)
+            z.put(m, TrainingAttention.cut(projections.get(m).forward(ps, new NDList(inputs.get(m)), training).head()));
         }
         EnumMap<Modality, NDArray> x = new EnumMap<>(z);
         Sources low = keySource == KeySource.LOW_LEVEL ? new Sources(z, keyMasks) : null;
         for (EnumMap<Modality, McimLayer> layer : layers) {
+            if (layer != layers.get(0)) {
+                x.replaceAll((m, a) -> TrainingAttention.cut(a));
+            }
             Sources src = low != null ? low : new Sources(x, keyMasks);
             EnumMap<Modality, NDArray> next = new EnumMap<>(Modality.class);
             for (Modality m : modalities) {
@@ -120,6 +125,7 @@ public final class Mcim extends AbstractBlock {
                 x.put(m, finalNorms.get(m).forward(ps, new NDList(x.get(m)), training).head());
             }
         }
+        x.replaceAll((m, a) -> TrainingAttention.cut(a)); // see TrainingAttention: each part of the graph walked once
         return x;
     }
 

@@ -14,6 +14,7 @@ import io.github.umdf.nn.block.BuilderChecks;
 import io.github.umdf.nn.block.CrossmodalAttention;
 import io.github.umdf.nn.block.FeedForward;
 import io.github.umdf.nn.block.NormPlacement;
+import io.github.umdf.nn.block.TrainingAttention;
 import io.github.umdf.nn.data.Modality;
 import io.github.umdf.nn.model.ParameterCounts;
 import io.github.umdf.nn.ops.Layers;
@@ -130,7 +131,7 @@ public final class McimLayer extends AbstractBlock {
         NDArray zc = crossmodal
                 ? coarse.attend(ps, x, coarseSource, coarseMask, training)
                 : coarse.attend(ps, x, x, targetMask, training);
-        zc = norm(ps, coarseNorm, residualDropout(zc, training).add(x), training);
+        zc = TrainingAttention.cut(norm(ps, coarseNorm, residualDropout(zc, training).add(x), training));
         NDArray zf = null;
         for (Map.Entry<Modality, CrossmodalAttention> branch : fine.entrySet()) {
             Modality o = branch.getKey();
@@ -157,7 +158,7 @@ public final class McimLayer extends AbstractBlock {
         NDArray a = crossmodal
                 ? coarse.attend(ps, q, norm(ps, coarseNorm, coarseSource, training), coarseMask, training)
                 : coarse.attend(ps, q, q, targetMask, training);
-        NDArray zc = x.add(residualDropout(a, training));
+        NDArray zc = TrainingAttention.cut(x.add(residualDropout(a, training))); // see TrainingAttention
         NDArray zf = null;
         for (Map.Entry<Modality, CrossmodalAttention> branch : fine.entrySet()) {
             Modality o = branch.getKey();

@@ -54,7 +54,7 @@ public final class UmdfConfig implements ModelSpec {
     @Config(description = "Attention-weight dropout in the two transformer encoders.")
     private float encoderAttnDropout = 0.1f;
     @Config(description = "What every attention dropout of the network drops: WEIGHT (each attention weight, MulT; default) or KEY "
-            + "(each key of a head for all its queries: the fused attention kernel runs in training, about twice as fast on a CPU; "
+            + "(each key of a head for all its queries: no attention map, so the Java training attention runs, at least twice as fast on a CPU; "
             + "a different regulariser, compared on validation loss in docs/performance.md).")
     private AttentionDropoutUnit attnDropoutUnit = AttentionDropoutUnit.WEIGHT;
     @Config(description = "Dropout inside feed-forward networks (MulT relu_dropout).")

@@ -64,6 +64,12 @@ public final class UmdfModel implements NetworkModel {
      * The unified self-distillation objective over the batch's two views
      * ({@link SelfDistillationObjective}).
      */
+    /** True: MCIM, the encoders and their layers cut their inputs and outputs (tested for every variant of the configuration). */
+    @Override
+    public boolean backwardWalksEachPartOnce() {
+        return true;
+    }
+
     @Override
     public LossTerms loss(ParameterStore ps, ModalityInputs views, NDArray targets, BatchContext context, boolean training) {
         return objective.loss(ps, views, targets, training);

@@ -54,7 +54,8 @@ class ArchitectureTest {
             .whereLayer("config").mayOnlyAccessLayers("missing", "data", "ops")
             .whereLayer("block").mayOnlyAccessLayers("ops", "data")
             .whereLayer("loss").mayOnlyAccessLayers("ops", "data", "config")
-            .whereLayer("model").mayOnlyAccessLayers("config", "missing", "data", "ops")
+            // the default training step opens the training-attention tape (block.TrainingAttention): a downward access
+            .whereLayer("model").mayOnlyAccessLayers("config", "missing", "data", "ops", "block")
             .whereLayer("train").mayOnlyAccessLayers("model", "config", "loss", "missing", "data", "ops", "random")
             .whereLayer("umdf").mayOnlyAccessLayers("model", "block", "loss", "config", "missing", "data", "ops");
 }

@@ -1,9 +1,16 @@
 package io.github.umdf.nn.umdf;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.umdf.nn.block.AttentionDropoutUnit;
+import io.github.umdf.nn.block.NormPlacement;
+import io.github.umdf.nn.block.TrainingAttention;
 import io.github.umdf.nn.data.DatasetSchema;
 import io.github.umdf.nn.data.MultimodalSample;
 import io.github.umdf.nn.data.Task;
@@ -89,6 +96,69 @@ class UmdfModelTest {
             }
             assertEquals(new Shape(4, schema.outputSize()), loss.predictions().getShape());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NormPlacement.class)
+    void theJavaTrainingAttentionGivesTheGradientsOfOneBackwardPass(NormPlacement norm) {
+        // the tape (attention leaves, cuts at layer inputs, Java backward) against one autograd pass through
+        // PyTorch's attention, with key dropout and residual dropout drawn alike; both key sources
+        DatasetSchema schema = TestSamples.schema(Task.REGRESSION, 5);
+        UmdfConfig base = small().toBuilder().norm(norm).attnDropoutUnit(AttentionDropoutUnit.KEY).attnDropout(0.2f, 0.2f, 0.2f).build();
+        // both key sources, the ablations, the shared logits head and MulT's per-weight dropout (whose attentions keep
+        // PyTorch's path): each backward call frees what it walked, so a part walked twice would fail here
+        List<UmdfConfig> configs = List.of(base, base.toBuilder().keySource(KeySource.LOW_LEVEL).build(),
+                base.toBuilder().keySource(KeySource.CURRENT_LAYER).build(), base.toBuilder().useMcim(false).build(),
+                base.toBuilder().useDfim(false).build(), base.toBuilder().sharedLogitsHead(true).build(),
+                base.toBuilder().attnDropoutUnit(AttentionDropoutUnit.WEIGHT).attnDropout(0.2f, 0f, 0f).build());
+        assertTrue(new UmdfModel(base, schema).backwardWalksEachPartOnce());
+        for (UmdfConfig config : configs) {
+            String keys = config.toString();
+            try (NDManager m = NDManager.newBaseManager()) {
+                Tensors.engine(5);
+                UmdfModel model = new UmdfModel(config, schema);
+                model.initialize(m);
+                model.block().getParameters().values().forEach(p -> p.getArray().setRequiresGradient(true));
+                List<MultimodalSample> samples = TestSamples.random(schema, 5, 3);
+                List<MultimodalSample> both = new ArrayList<>(samples);
+                both.addAll(samples);
+                List<SampleMask> masks = new ArrayList<>(randomMasks(samples, 1));
+                masks.addAll(randomMasks(samples, 2));
+                BatchBuilder bb = new BatchBuilder(schema);
+                ModalityInputs in = bb.inputs(m, both, masks);
+                NDArray targets = bb.targets(m, samples);
+                BatchContext context = BatchContext.of(samples.stream().map(MultimodalSample::id).toList());
+                Map<String, NDArray> vector = gradients(model, m, in, targets, context, "vector");
+                Map<String, NDArray> torch = gradients(model, m, in, targets, context, "torch");
+                assertEquals(torch.keySet(), vector.keySet());
+                boolean differ = false;
+                for (Map.Entry<String, NDArray> e : torch.entrySet()) {
+                    NDArray v = vector.get(e.getKey());
+                    differ |= !v.contentEquals(e.getValue());
+                    float scale = Math.max(1e-2f, e.getValue().abs().max().getFloat()); // gradients that are 0 in exact arithmetic (a softmax bias) are rounding noise
+                    float diff = v.sub(e.getValue()).abs().max().getFloat();
+                    assertTrue(diff <= 1e-4f * scale, norm + ", " + keys + ": gradient of " + e.getKey() + " differs by " + diff
+                            + " at scale " + scale);
+                }
+                assertTrue(differ, "the Java kernels ran (their rounding differs from PyTorch's)");
+            } finally {
+                System.clearProperty(TrainingAttention.PROPERTY);
+            }
+        }
+    }
+
+    /** Every parameter's gradient after one training step's backward pass with the given training attention. */
+    private static Map<String, NDArray> gradients(UmdfModel model, NDManager m, ModalityInputs in, NDArray targets,
+                                                  BatchContext context, String attention) {
+        System.setProperty(TrainingAttention.PROPERTY, attention);
+        model.block().getParameters().values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p.getArray()));
+        Tensors.engine(17); // the same dropout draws for both runs
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            model.lossAndGradients(gc, new ParameterStore(m, false), in, targets, context);
+        }
+        Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+        model.block().getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().getGradient().duplicate()));
+        return out;
     }
 
     @Test

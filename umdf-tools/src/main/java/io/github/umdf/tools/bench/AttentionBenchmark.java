@@ -1,15 +1,19 @@
 package io.github.umdf.tools.bench;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.github.umdf.nn.block.FusedAttention;
 import io.github.umdf.nn.block.InferenceAttention;
+import io.github.umdf.nn.block.TrainingAttention;
 import io.github.umdf.nn.ops.Engines;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +41,17 @@ public final class AttentionBenchmark {
      */
     public static void run(int batch, int heads, int headDim, int queries, List<Integer> keys, int reps, double warmUpSeconds,
                            PrintStream out) {
+        run(batch, heads, headDim, queries, keys, reps, warmUpSeconds, false, out);
+    }
+
+    /**
+     * As {@link #run(int, int, int, int, List, int, double, PrintStream)}; with {@code training} each call is a
+     * training step of the attention instead: the forward pass with autograd recording and the backward pass of
+     * {@code sum(out * w)} into the queries and keys-values, by the Java kernels of training ({@link TrainingAttention})
+     * against PyTorch's fused kernel and its backward. The difference printed is then the largest between the gradients.
+     */
+    public static void run(int batch, int heads, int headDim, int queries, List<Integer> keys, int reps, double warmUpSeconds,
+                           boolean training, PrintStream out) {
         if (batch < 1 || heads < 1 || headDim < 1 || queries < 1 || reps < 1 || keys.isEmpty()
                 || keys.stream().anyMatch(k -> k < 1) || !(warmUpSeconds >= 0)) {
             throw new IllegalArgumentException("Expected positive batch, heads, head size, queries, keys and repetitions; found batch "
@@ -50,23 +65,28 @@ public final class AttentionBenchmark {
         Engines.ensureOffline();
         Engines.noGrad();
         int dim = heads * headDim;
-        out.printf(Locale.ROOT, "attention without autograd, batch %d, %d heads of %d channels, %d queries; %s%n",
-                batch, heads, headDim, queries, Engines.threads());
+        out.printf(Locale.ROOT, "attention %s, batch %d, %d heads of %d channels, %d queries; %s%n",
+                training ? "forward and backward (a training step)" : "without autograd", batch, heads, headDim, queries, Engines.threads());
         try (NDManager manager = NDManager.newBaseManager()) {
             Engines.seed(1);
             for (int tk : keys) {
                 NDArray q = manager.randomNormal(new Shape(batch, queries, dim)).mul(1f / (float) Math.sqrt(headDim));
                 NDArray kv = manager.randomNormal(new Shape(batch, tk, 2L * dim));
-                Supplier<NDArray> vector = () -> InferenceAttention.attend(q, kv, null, heads);
-                Supplier<NDArray> torch = () -> {
-                    NDArray h = kv.reshape(batch, tk, 2, heads, headDim).transpose(2, 0, 3, 1, 4);
-                    return FusedAttention.attend(q.reshape(batch, queries, heads, headDim).transpose(0, 2, 1, 3), h.get(0), h.get(1), null)
+                NDArray w = manager.randomNormal(new Shape(batch, queries, dim));
+                Supplier<NDArray> vector = training
+                        ? () -> step(q, kv, w, (ql, kvl) -> TrainingAttention.attend(ql, kvl, null, heads, null))
+                        : () -> InferenceAttention.attend(q, kv, null, heads);
+                BinaryOperator<NDArray> fused = (ql, kvl) -> {
+                    NDArray h = kvl.reshape(batch, tk, 2, heads, headDim).transpose(2, 0, 3, 1, 4);
+                    return FusedAttention.attend(ql.reshape(batch, queries, heads, headDim).transpose(0, 2, 1, 3), h.get(0), h.get(1), null)
                             .transpose(0, 2, 1, 3).reshape(batch, queries, dim);
                 };
+                Supplier<NDArray> torch = training ? () -> step(q, kv, w, fused) : () -> fused.apply(q, kv);
                 float difference;
                 try (NDManager step = manager.newSubManager()) {
                     q.tempAttach(step);
                     kv.tempAttach(step);
+                    w.tempAttach(step);
                     NDArray a = vector.get();
                     if (a == null) {
                         out.printf(Locale.ROOT, "  keys %4d: the Vector API kernel does not run here (start the JVM with "
@@ -76,12 +96,33 @@ public final class AttentionBenchmark {
                     difference = a.sub(torch.get()).abs().max().getFloat();
                 }
                 long warmUpNanos = (long) (warmUpSeconds * 1e9);
-                double vectorMs = best(vector, manager, reps, warmUpNanos, q, kv);
-                double torchMs = best(torch, manager, reps, warmUpNanos, q, kv);
+                double vectorMs = best(vector, manager, reps, warmUpNanos, q, kv, w);
+                double torchMs = best(torch, manager, reps, warmUpNanos, q, kv, w);
                 out.printf(Locale.ROOT, "  keys %4d: Vector API %7.2f ms, PyTorch fused %7.2f ms, ratio %.2f; largest difference %.1e%n",
                         tk, vectorMs, torchMs, torchMs / vectorMs, difference);
             }
         }
+    }
+
+    /**
+     * One training step of an attention on copies of {@code q} and {@code kv} that need gradients: the forward pass
+     * with autograd recording, inside a training-attention tape, then the backward pass of {@code sum(out * w)}. Returns both
+     * gradients, flattened and joined, or {@code null} when {@code attention} returns {@code null}.
+     */
+    private static NDArray step(NDArray q, NDArray kv, NDArray w, BinaryOperator<NDArray> attention) {
+        NDArray ql = q.duplicate();
+        NDArray kvl = kv.duplicate();
+        ql.setRequiresGradient(true);
+        kvl.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+             TrainingAttention tape = TrainingAttention.open()) {
+            NDArray out = attention.apply(ql, kvl);
+            if (out == null) {
+                return null;
+            }
+            tape.backward(out.mul(w).sum());
+        }
+        return ql.getGradient().flatten().concat(kvl.getGradient().flatten());
     }
 
     /**

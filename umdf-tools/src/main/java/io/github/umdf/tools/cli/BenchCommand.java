@@ -66,8 +66,8 @@ final class BenchCommand implements Runnable {
         boolean equalAttentionDropout;
 
         @Option(names = "--attention-dropout-unit", paramLabel = "UNIT",
-                description = "UMDF: what attention dropout drops, WEIGHT (MulT) or KEY (each key of a head; the fused kernel "
-                        + "runs in training); default: the configuration's (attnDropoutUnit, WEIGHT unless set).")
+                description = "UMDF: what attention dropout drops, WEIGHT (MulT) or KEY (each key of a head; no attention map, so "
+                        + "the Java training attention runs); default: the configuration's (attnDropoutUnit, WEIGHT unless set).")
         AttentionDropoutUnit attentionDropoutUnit;
 
         @Option(names = "--profile", paramLabel = "DIR",
@@ -150,7 +150,9 @@ final class BenchCommand implements Runnable {
             description = {"One attention without autograd, timed side by side: the Java Vector API kernel that inference",
                     "runs (heads of at most 12 channels) against PyTorch's fused kernel, on the same inputs, with their",
                     "largest difference. Defaults: the paper's MOSI attentions (10 heads of 4 channels, 50 queries; 50, 100",
-                    "and 150 keys), batch 128. Threads: UMDF_JAVA_OPTS=\"-Dai.djl.pytorch.num_threads=N\"."})
+                    "and 150 keys), batch 128. With --training, a training step of the attention instead (forward with",
+                    "autograd and backward: the Java kernels of training against PyTorch's fused kernel and its backward).",
+                    "Threads: UMDF_JAVA_OPTS=\"-Dai.djl.pytorch.num_threads=N\"."})
     static final class Attention implements Callable<Integer> {
         @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
         int batch;
@@ -177,9 +179,13 @@ final class BenchCommand implements Runnable {
                         + "the Vector API code during the first calls (default: ${DEFAULT-VALUE}).")
         double warmUp;
 
+        @Option(names = "--training",
+                description = "Time the forward and backward pass with autograd (a training step) instead of inference.")
+        boolean training;
+
         @Override
         public Integer call() {
-            AttentionBenchmark.run(batch, heads, headDim, queries, keys, reps, warmUp, System.out);
+            AttentionBenchmark.run(batch, heads, headDim, queries, keys, reps, warmUp, training, System.out);
             return 0;
         }
     }
