@@ -26,8 +26,10 @@ import java.util.function.UnaryOperator;
  * flows into its leaf has arrived: the parameters' gradients are those of the one-pass backward, to
  * float rounding (tests: 1e-4 relative).
  *
- * <p>{@link #cut}s at the inputs of layers (encoder layers, MCIM layers) keep each backward call inside
- * one layer; without them a layer's backward would be walked again by every attention above it.
+ * <p>{@link #cut}s at the inputs and outputs of layers (MCIM's projections, layers and output, the
+ * encoders' layers and output) keep each backward call inside one layer; without them a layer's backward
+ * would be walked again by every attention above it. With them every part of UMDF's graph is reached by
+ * one call, so its calls may free what they walk ({@link #open(boolean)}).
  *
  * <p>An attention takes this path when all of these hold, and otherwise {@link CrossmodalAttention} takes
  * its usual one: a tape is open on the thread and autograd is recording; no attention dropout, or
@@ -103,7 +105,8 @@ public final class TrainingAttention implements AutoCloseable {
      * With a tape open and autograd recording: a leaf tensor with {@code x}'s values, whose gradient the
      * tape back-propagates into {@code x} once everything made from it has been walked (nothing when no
      * gradient flows into {@code x}: DJL cannot tell beforehand, as {@code hasGradient()} reads false for
-     * tensors computed from parameters). Otherwise {@code x} itself. Place it at the input of a layer.
+     * tensors computed from parameters). Otherwise {@code x} itself. Place it where a layer's input or
+     * output is made, so that everything that reads the tensor reads the leaf.
      */
     public static NDArray cut(NDArray x) {
         TrainingAttention tape = active();
