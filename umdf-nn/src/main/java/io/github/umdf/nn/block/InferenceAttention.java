@@ -77,11 +77,11 @@ public final class InferenceAttention {
      * @return {@code (B, Tq, H*dh)} on {@code q}'s manager, or {@code null}
      */
     public static NDArray attend(NDArray q, NDArray kv, NDArray keyMask, int heads) {
-        checkShapes(q, kv, heads);
         if (JniUtils.isGradMode()) {
+            checkShapes(q, kv, heads); // a bad call fails on every path
             return null;
         }
-        Call call = call(q, kv, keyMask, heads);
+        Call call = call(q, kv, keyMask, heads); // checks the shapes
         if (call == null) {
             return null;
         }

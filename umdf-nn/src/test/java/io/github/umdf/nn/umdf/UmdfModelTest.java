@@ -51,6 +51,15 @@ class UmdfModelTest {
         return masks;
     }
 
+    /** A training batch of two views per sample: the samples twice, with the sampler's masks of seeds 1 and 2. */
+    static ModalityInputs twoViews(BatchBuilder bb, NDManager m, List<MultimodalSample> samples) {
+        List<MultimodalSample> both = new ArrayList<>(samples);
+        both.addAll(samples);
+        List<SampleMask> masks = new ArrayList<>(randomMasks(samples, 1));
+        masks.addAll(randomMasks(samples, 2));
+        return bb.inputs(m, both, masks);
+    }
+
     @ParameterizedTest
     @EnumSource(Task.class)
     void oneStreamInferenceEqualsTheLiteralTwoStreamComputation(Task task) {
@@ -83,12 +92,8 @@ class UmdfModelTest {
             UmdfModel model = new UmdfModel(small(), schema);
             model.initialize(m);
             List<MultimodalSample> samples = TestSamples.random(schema, 4, 1);
-            List<MultimodalSample> both = new ArrayList<>(samples);
-            both.addAll(samples);
-            List<SampleMask> masks = new ArrayList<>(randomMasks(samples, 1));
-            masks.addAll(randomMasks(samples, 2));
             BatchBuilder bb = new BatchBuilder(schema);
-            LossTerms loss = model.loss(new ParameterStore(m, false), bb.inputs(m, both, masks), bb.targets(m, samples),
+            LossTerms loss = model.loss(new ParameterStore(m, false), twoViews(bb, m, samples), bb.targets(m, samples),
                     BatchContext.of(samples.stream().map(MultimodalSample::id).toList()), true);
             assertEquals(List.of("task", "aux", "logits", "feature"), new ArrayList<>(loss.parts().keySet()));
             for (NDArray part : loss.parts().values()) {
@@ -120,12 +125,8 @@ class UmdfModelTest {
                 model.initialize(m);
                 model.block().getParameters().values().forEach(p -> p.getArray().setRequiresGradient(true));
                 List<MultimodalSample> samples = TestSamples.random(schema, 5, 3);
-                List<MultimodalSample> both = new ArrayList<>(samples);
-                both.addAll(samples);
-                List<SampleMask> masks = new ArrayList<>(randomMasks(samples, 1));
-                masks.addAll(randomMasks(samples, 2));
                 BatchBuilder bb = new BatchBuilder(schema);
-                ModalityInputs in = bb.inputs(m, both, masks);
+                ModalityInputs in = twoViews(bb, m, samples);
                 NDArray targets = bb.targets(m, samples);
                 BatchContext context = BatchContext.of(samples.stream().map(MultimodalSample::id).toList());
                 Map<String, NDArray> vector = gradients(model, m, in, targets, context, "vector");
