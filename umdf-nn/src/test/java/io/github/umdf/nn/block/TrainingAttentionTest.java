@@ -124,6 +124,17 @@ class TrainingAttentionTest {
     }
 
     @Test
+    void badShapesFailOnEveryPath() {
+        NDArray q = manager.randomNormal(new Shape(2, 5, 40));
+        NDArray kv = manager.randomNormal(new Shape(2, 5, 40)); // keys and values need 80 channels
+        assertThrows(IllegalArgumentException.class, () -> InferenceAttention.attend(q, kv, null, 10));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector(); TrainingAttention tape = TrainingAttention.open()) {
+            assertThrows(IllegalArgumentException.class, () -> InferenceAttention.attend(q, kv, null, 10));
+            assertThrows(IllegalArgumentException.class, () -> TrainingAttention.attend(q, kv, null, 10, null));
+        }
+    }
+
+    @Test
     void gradientsDoNotDependOnTheThreadCount() {
         CrossmodalAttention ca = new CrossmodalAttention(40, 10, 0f);
         ca.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 40), new Shape(1, 1, 40));
