@@ -69,17 +69,13 @@ final class VectorAttention {
     private final float[] vh;
     private final float[] scores;
     private final float[] acc;
-    /** Per lane of the last block: the running maximum and the sum of exponentials (for {@link #lseRows}). */
+    /** Per lane of the last block: the maximum score and the sum of exponentials (for {@link #lseRows}). */
     private final float[] blockMax;
     private final float[] blockSum;
     /** The log-sum-exp of one sample's scores, {@code (heads, tq)}: what the backward pass needs. */
     private final float[] lseRows;
 
-    /** Whether {@link #lseRows} is filled. */
-    private final boolean withLse;
-
-    private VectorAttention(int tq, int tk, int heads, int dh, boolean withLse) {
-        this.withLse = withLse;
+    private VectorAttention(int tq, int tk, int heads, int dh) {
         this.tq = tq;
         this.tk = tk;
         this.heads = heads;
@@ -127,7 +123,7 @@ final class VectorAttention {
      */
     static void attend(FloatBuffer q, FloatBuffer kv, FloatBuffer keyMask, FloatBuffer out, FloatBuffer lse,
                        int batch, int tq, int tk, int heads, int dh, int threads) {
-        forEachPart(batch, threads, (from, to) -> new VectorAttention(tq, tk, heads, dh, lse != null).run(q, kv, keyMask, out, lse, from, to));
+        forEachPart(batch, threads, (from, to) -> new VectorAttention(tq, tk, heads, dh).run(q, kv, keyMask, out, lse, from, to));
     }
 
     /** A range of samples {@code [from, to)}. */
@@ -168,7 +164,7 @@ final class VectorAttention {
                 head(h, n);
             }
             out.put(b * tq * dim, outRows, 0, tq * dim);
-            if (withLse) {
+            if (lse != null) {
                 lse.put(b * heads * tq, lseRows, 0, heads * tq);
             }
         }
@@ -209,10 +205,8 @@ final class VectorAttention {
                     outRows[o + c] = acc[c * LANES + r];
                 }
             }
-            if (withLse) {
-                for (int r = 0; r < rows; r++) {
-                    lseRows[h * tq + i0 + r] = blockMax[r] + (float) Math.log(blockSum[r]);
-                }
+            for (int r = 0; r < rows; r++) { // also without a caller for them, see weightedValues
+                lseRows[h * tq + i0 + r] = blockMax[r] + (float) Math.log(blockSum[r]);
             }
         }
     }
@@ -287,10 +281,11 @@ final class VectorAttention {
             a2 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 2]), a2);
             a3 = p.fma(FloatVector.broadcast(SPECIES, vh[v + 3]), a3);
         }
-        if (withLse) {
-            max.intoArray(blockMax, 0);
-            sum.intoArray(blockSum, 0);
-        }
+        // stored whether or not the caller wants the log-sum-exps: a branch that training always takes and
+        // inference never would make the JIT recompile this method when one follows the other, and the vector
+        // code runs boxed (heap garbage) until it has
+        max.intoArray(blockMax, 0);
+        sum.intoArray(blockSum, 0);
         FloatVector inverse = FloatVector.broadcast(SPECIES, 1f).div(sum);
         a0.mul(inverse).intoArray(acc, 0);
         a1.mul(inverse).intoArray(acc, LANES);

@@ -63,9 +63,8 @@ final class VectorAttentionBackward {
     private final float[] vh;
     private final float[] kT;
     private final float[] vT;
-    /** Accumulators of the general (more than 4 channels) paths: {@code 2 dh} vectors, and one vector of lanes to scatter. */
+    /** Accumulators, {@code 2 width} vectors: the general (more than 4 channels) paths' running sums, every path's results. */
     private final float[] acc;
-    private final float[] lanes;
 
     private VectorAttentionBackward(int tq, int tk, int heads, int dh) {
         this.tq = tq;
@@ -95,7 +94,6 @@ final class VectorAttentionBackward {
         this.kT = new float[width * keyStride];
         this.vT = new float[width * keyStride];
         this.acc = new float[2 * width * LANES];
-        this.lanes = new float[LANES];
     }
 
     /**
@@ -232,21 +230,15 @@ final class VectorAttentionBackward {
             dv2 = p.fma(g2, dv2);
             dv3 = p.fma(g3, dv3);
         }
-        int count = Math.min(LANES, n - j0);
-        scatter(dk0, j0, count, off);
-        scatter(dv0, j0, count, off + dim);
-        if (dh > 1) {
-            scatter(dk1, j0, count, off + 1);
-            scatter(dv1, j0, count, off + dim + 1);
-        }
-        if (dh > 2) {
-            scatter(dk2, j0, count, off + 2);
-            scatter(dv2, j0, count, off + dim + 2);
-        }
-        if (dh > 3) {
-            scatter(dk3, j0, count, off + 3);
-            scatter(dv3, j0, count, off + dim + 3);
-        }
+        dk0.intoArray(acc, 0);
+        dk1.intoArray(acc, LANES);
+        dk2.intoArray(acc, 2 * LANES);
+        dk3.intoArray(acc, 3 * LANES);
+        dv0.intoArray(acc, GROUP * LANES);
+        dv1.intoArray(acc, (GROUP + 1) * LANES);
+        dv2.intoArray(acc, (GROUP + 2) * LANES);
+        dv3.intoArray(acc, (GROUP + 3) * LANES);
+        scatter(j0, Math.min(LANES, n - j0), off, GROUP);
     }
 
     /** As {@link #smallKeyBlock} for a head of more than 4 channels, the accumulators in {@link #acc}. */
@@ -269,18 +261,22 @@ final class VectorAttentionBackward {
                 p.fma(FloatVector.broadcast(SPECIES, gh[x + c]), FloatVector.fromArray(SPECIES, acc, b)).intoArray(acc, b);
             }
         }
-        int count = Math.min(LANES, n - j0);
-        for (int c = 0; c < dh; c++) {
-            scatter(FloatVector.fromArray(SPECIES, acc, c * LANES), j0, count, off + c);
-            scatter(FloatVector.fromArray(SPECIES, acc, (dh + c) * LANES), j0, count, off + dim + c);
-        }
+        scatter(j0, Math.min(LANES, n - j0), off, dh);
     }
 
-    /** Lanes {@code [0, count)} of {@code g}, the gradients of kept keys {@code j0, j0 + 1, ...}, into column {@code column} of {@link #dkvRows}. */
-    private void scatter(FloatVector g, int j0, int count, int column) {
-        g.intoArray(lanes, 0);
+    /**
+     * The gradients of kept keys {@code [j0, j0 + count)} from {@link #acc} into {@link #dkvRows}: channel {@code c}'s
+     * {@code dk} in vector {@code c} of {@link #acc}, its {@code dv} in vector {@code dvFirst + c}. Scalar code with no
+     * vector argument: a vector passed to a method that the JIT does not inline is boxed on the heap, which is the
+     * garbage this class must not make (the JIT leaves calls out once a method is large, "NodeCountInliningCutoff").
+     */
+    private void scatter(int j0, int count, int off, int dvFirst) {
         for (int r = 0; r < count; r++) {
-            dkvRows[kept[j0 + r] * 2 * dim + column] = lanes[r];
+            int row = kept[j0 + r] * 2 * dim + off;
+            for (int c = 0; c < dh; c++) {
+                dkvRows[row + c] = acc[c * LANES + r];
+                dkvRows[row + dim + c] = acc[(dvFirst + c) * LANES + r];
+            }
         }
     }
 
@@ -318,17 +314,11 @@ final class VectorAttentionBackward {
             dq2 = ds.fma(k2, dq2);
             dq3 = ds.fma(k3, dq3);
         }
-        int rows = Math.min(LANES, tq - i0);
-        gather(dq0, i0, rows, off);
-        if (dh > 1) {
-            gather(dq1, i0, rows, off + 1);
-        }
-        if (dh > 2) {
-            gather(dq2, i0, rows, off + 2);
-        }
-        if (dh > 3) {
-            gather(dq3, i0, rows, off + 3);
-        }
+        dq0.intoArray(acc, 0);
+        dq1.intoArray(acc, LANES);
+        dq2.intoArray(acc, 2 * LANES);
+        dq3.intoArray(acc, 3 * LANES);
+        gather(i0, Math.min(LANES, tq - i0), off);
     }
 
     /** As {@link #smallQueryBlock} for a head of more than 4 channels, the accumulators in {@link #acc}. */
@@ -350,17 +340,16 @@ final class VectorAttentionBackward {
                 ds.fma(FloatVector.broadcast(SPECIES, kh[x + c]), FloatVector.fromArray(SPECIES, acc, a)).intoArray(acc, a);
             }
         }
-        int rows = Math.min(LANES, tq - i0);
-        for (int c = 0; c < dh; c++) {
-            gather(FloatVector.fromArray(SPECIES, acc, c * LANES), i0, rows, off + c);
-        }
+        gather(i0, Math.min(LANES, tq - i0), off);
     }
 
-    /** Lanes {@code [0, rows)} of {@code g}, the gradients of queries {@code i0, i0 + 1, ...}, into column {@code column} of {@link #dqRows}. */
-    private void gather(FloatVector g, int i0, int rows, int column) {
-        g.intoArray(lanes, 0);
+    /** The gradients of queries {@code [i0, i0 + rows)} from {@link #acc} (channel {@code c} in vector {@code c}) into {@link #dqRows}; scalar, as {@link #scatter}. */
+    private void gather(int i0, int rows, int off) {
         for (int r = 0; r < rows; r++) {
-            dqRows[(i0 + r) * dim + column] = lanes[r];
+            int row = (i0 + r) * dim + off;
+            for (int c = 0; c < dh; c++) {
+                dqRows[row + c] = acc[c * LANES + r];
+            }
         }
     }
 }

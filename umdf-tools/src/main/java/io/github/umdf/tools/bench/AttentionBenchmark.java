@@ -11,6 +11,7 @@ import io.github.umdf.nn.block.TrainingAttention;
 import io.github.umdf.nn.ops.Engines;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BinaryOperator;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * ({@link InferenceAttention}) against PyTorch's fused kernel ({@link FusedAttention}, with the head
  * split and merge that a caller pays for around it), on the same random inputs, with their largest
  * difference. Milliseconds per call, the best of {@code reps} calls after at least 30 warm-up calls and two
- * seconds (the Vector API code is compiled by the JIT during the first calls).
+ * seconds (the Vector API code is compiled by the JIT during the first calls), and the Java heap each timed call
+ * allocated: a Vector API kernel that allocates much more than its small workspaces has vectors the JIT did not keep
+ * in registers (boxed on the heap), which costs time and, through the garbage collector's young generation, memory.
  */
 public final class AttentionBenchmark {
     /** Warm-up calls per kernel and shape: at least this many, and for at least the warm-up time (the JIT needs both). */
@@ -96,10 +99,12 @@ public final class AttentionBenchmark {
                     difference = a.sub(torch.get()).abs().max().getFloat();
                 }
                 long warmUpNanos = (long) (warmUpSeconds * 1e9);
-                double vectorMs = best(vector, manager, reps, warmUpNanos, q, kv, w);
-                double torchMs = best(torch, manager, reps, warmUpNanos, q, kv, w);
-                out.printf(Locale.ROOT, "  keys %4d: Vector API %7.2f ms, PyTorch fused %7.2f ms, ratio %.2f; largest difference %.1e%n",
-                        tk, vectorMs, torchMs, torchMs / vectorMs, difference);
+                Timing java = best(vector, manager, reps, warmUpNanos, q, kv, w);
+                Timing pytorch = best(torch, manager, reps, warmUpNanos, q, kv, w);
+                out.printf(Locale.ROOT, "  keys %4d: Vector API %7.2f ms, PyTorch fused %7.2f ms, ratio %.2f; largest difference %.1e; "
+                                + "Java heap allocated per call %s / %s%n",
+                        tk, java.bestMs(), pytorch.bestMs(), pytorch.bestMs() / java.bestMs(), difference,
+                        kilobytes(java.heapBytesPerCall()), kilobytes(pytorch.heapBytesPerCall()));
             }
         }
     }
@@ -126,29 +131,65 @@ public final class AttentionBenchmark {
     }
 
     /**
-     * The best time of {@code reps} calls after the warm-up; each call's arrays are freed with it (the
-     * inputs are lent to the call's manager by {@code tempAttach}).
+     * A kernel's figures.
+     *
+     * @param bestMs            the best time of the timed calls, in milliseconds
+     * @param heapBytesPerCall  Java heap allocated per timed call by every thread until the result is returned (the
+     *                          kernels' workspaces, the engine's wrappers, and any vector the JIT failed to keep in
+     *                          registers), or -1 when the JVM does not count allocations
      */
-    private static double best(Supplier<NDArray> kernel, NDManager manager, int reps, long warmUpNanos, NDArray... inputs) {
+    record Timing(double bestMs, long heapBytesPerCall) {
+    }
+
+    /**
+     * The best time of {@code reps} calls after the warm-up, and the heap they allocated; each call's arrays are freed
+     * with it (the inputs are lent to the call's manager by {@code tempAttach}).
+     */
+    private static Timing best(Supplier<NDArray> kernel, NDManager manager, int reps, long warmUpNanos, NDArray... inputs) {
         double best = Double.MAX_VALUE;
         long start = System.nanoTime();
         int warmUp = 0;
+        long heap = 0;
         for (int timed = 0; timed < reps; ) {
             boolean warm = warmUp >= WARM_UP && System.nanoTime() - start >= warmUpNanos;
             try (NDManager step = manager.newSubManager()) {
                 for (NDArray a : inputs) {
                     a.tempAttach(step);
                 }
+                long heapBefore = warm ? allocatedBytes() : 0;
                 long t = System.nanoTime();
-                kernel.get().toFloatArray();
+                NDArray result = kernel.get();
+                long heapAfter = warm ? allocatedBytes() : 0; // the result's copy below is not the kernel's
+                result.toFloatArray();
                 if (warm) {
                     best = Math.min(best, (System.nanoTime() - t) / 1e6);
+                    heap = heap < 0 || heapBefore < 0 || heapAfter < 0 ? -1 : heap + heapAfter - heapBefore;
                     timed++;
                 } else {
                     warmUp++;
                 }
             }
         }
-        return best;
+        return new Timing(best, heap < 0 ? -1 : heap / reps);
+    }
+
+    /**
+     * The heap allocated so far by the live threads, or -1 when the JVM does not count it (the kernels' pool threads
+     * stay alive between calls, so a difference of two readings covers them).
+     */
+    static long allocatedBytes() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+                || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes); // -1 for a thread that ended meanwhile
+        }
+        return total;
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 }

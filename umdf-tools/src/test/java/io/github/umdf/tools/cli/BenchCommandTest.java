@@ -47,7 +47,8 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("batch 3, 2 heads of 5 channels, 17 queries"), r.out());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "keys +(\\d+): Vector API +[0-9.]+ ms, PyTorch fused +[0-9.]+ ms, ratio [0-9.]+; largest difference ([0-9.e+-]+)").matcher(r.out());
+                "keys +(\\d+): Vector API +[0-9.]+ ms, PyTorch fused +[0-9.]+ ms, ratio [0-9.]+; largest difference ([0-9.e+-]+); "
+                        + "Java heap allocated per call \\d+ KB / \\d+ KB").matcher(r.out());
         java.util.List<String> keys = new java.util.ArrayList<>();
         while (m.find()) {
             keys.add(m.group(1));
