@@ -98,9 +98,10 @@ for r in $(seq 1 "$rounds"); do
   djl "djl-$r" "$config" "$root/umdf" | tee -a "$results"
   twin "pytorch-$r" | tee -a "$results"
   if [ -n "${UMDF_BASELINE_JAR:-}" ]; then
-    # with the allocator ./umdf chose for this build (its environment), and the Vector API module
+    # with the allocator and the Java heap options ./umdf chose for this build, and the Vector API module
     mapfile -t malloc_env < <(UMDF_NO_BUILD=1 UMDF_PRINT_MALLOC_ENV=1 "$root/umdf")
-    djl "baseline-$r" "$baseline_config" env "${malloc_env[@]}" java $jopts --add-modules jdk.incubator.vector \
+    heap_opts=$(UMDF_NO_BUILD=1 UMDF_JAVA_OPTS="$jopts" UMDF_PRINT_HEAP_OPTS=1 "$root/umdf")
+    djl "baseline-$r" "$baseline_config" env "${malloc_env[@]}" java $heap_opts $jopts --add-modules jdk.incubator.vector \
         -Dai.djl.offline=true -jar "$UMDF_BASELINE_JAR" | tee -a "$results"
   fi
 done
