@@ -149,9 +149,11 @@ final class BenchCommand implements Runnable {
     @Command(name = "attention", mixinStandardHelpOptions = true,
             description = {"One attention without autograd, timed side by side: the Java Vector API kernel that inference",
                     "runs (heads of at most 12 channels) against PyTorch's fused kernel, on the same inputs, with their",
-                    "largest difference. Defaults: the paper's MOSI attentions (10 heads of 4 channels, 50 queries; 50, 100",
-                    "and 150 keys), batch 128. With --training, a training step of the attention instead (forward with",
-                    "autograd and backward: the Java kernels of training against PyTorch's fused kernel and its backward).",
+                    "largest difference and the Java heap each call allocates (all threads; a Vector API kernel that",
+                    "allocates much more than its workspaces has boxed vectors). Defaults: the paper's MOSI attentions",
+                    "(10 heads of 4 channels, 50 queries; 50, 100 and 150 keys), batch 128. With --training, a training",
+                    "step of the attention instead (forward with autograd and backward: the Java kernels of training",
+                    "against PyTorch's fused kernel and its backward).",
                     "Threads: UMDF_JAVA_OPTS=\"-Dai.djl.pytorch.num_threads=N\"."})
     static final class Attention implements Callable<Integer> {
         @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
